@@ -1,0 +1,302 @@
+"""Admin commands: workspaces, users and roles, OAuth clients, properties, custom fields, data."""
+
+from __future__ import annotations
+
+import secrets
+
+import anyio.to_thread
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from frontdesk.cli.common import DATABASE, WORKSPACE, console, run, settings_for
+from frontdesk.db.database import Database
+from frontdesk.domain.auth import oauth, passwords, users
+from frontdesk.domain.demo import loader
+from frontdesk.domain.dictionary.service import TYPES
+from frontdesk.domain.principal import Principal, system
+from frontdesk.domain.records import service as records
+from frontdesk.domain.synthetic import consumers as synthetic
+from frontdesk.domain.workspaces import service as workspaces
+from frontdesk.domain.workspaces.service import Workspace
+from frontdesk.errors import Invalid
+from frontdesk.store.registry import REGISTRY
+
+workspace = typer.Typer(help="Workspaces (tenants).", no_args_is_help=True)
+user = typer.Typer(help="Users, passwords and roles.", no_args_is_help=True)
+oauth_client = typer.Typer(help="OAuth client applications.", no_args_is_help=True)
+property_ = typer.Typer(help="System properties (sys_properties).", no_args_is_help=True)
+field = typer.Typer(help="Custom u_ fields (sys_dictionary).", no_args_is_help=True)
+generate = typer.Typer(help="Synthetic data.", no_args_is_help=True)
+
+
+def show_credentials(found: loader.DemoCredentials) -> None:
+    table = Table(
+        title=f"Demo workspace '{found.workspace}' (the default workspace)", show_header=False
+    )
+    for key, value in found.as_dict().items():
+        table.add_row(key, value)
+    console.print(table)
+
+
+async def load_demo(db: Database) -> loader.DemoCredentials:
+    with console.status("Loading the demo workspace …"):
+        return await loader.load(db)
+
+
+async def _workspace(db: Database, name: str | None) -> Workspace:
+    resolver = workspaces.Workspaces(ttl=0)
+    return await resolver.resolve(db, name)
+
+
+# --------------------------------------------------------------------------- workspaces
+
+
+@workspace.command("create")
+def workspace_create(
+    name: str,
+    default: bool = typer.Option(False, "--default", help="Serve it at the root paths"),
+    database: str | None = DATABASE,
+) -> None:
+    """Create a workspace."""
+
+    async def work(db: Database) -> Workspace:
+        async with db.write() as tx:
+            return await workspaces.create(tx, name, default=default)
+
+    made = run(settings_for(database), work)
+    console.print(
+        f"Workspace [bold]{made.name}[/bold] created" + (" (default)" if made.is_default else "")
+    )
+
+
+@workspace.command("list")
+def workspace_list(database: str | None = DATABASE) -> None:
+    """List workspaces."""
+
+    async def work(db: Database) -> list[Workspace]:
+        async with db.read() as tx:
+            return await workspaces.list_all(tx)
+
+    table = Table("name", "default")
+    for found in run(settings_for(database), work):
+        table.add_row(found.name, "yes" if found.is_default else "")
+    console.print(table)
+
+
+# --------------------------------------------------------------------------- users
+
+
+async def _hash(password: str) -> str:
+    return await anyio.to_thread.run_sync(passwords.hash_password, password)
+
+
+@user.command("create")
+def user_create(
+    user_name: str,
+    password: str = typer.Option(..., prompt=True, hide_input=True, confirmation_prompt=True),
+    role: list[str] = typer.Option([], "--role", "-r", help="A role to grant (repeatable)"),
+    first_name: str = typer.Option("", help="First name"),
+    last_name: str = typer.Option("", help="Last name"),
+    email: str = typer.Option("", help="Email"),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Create a user with a password and roles."""
+
+    async def work(db: Database) -> None:
+        found = await _workspace(db, workspace_name)
+        hashed = await _hash(password)
+        async with db.write() as tx:
+            fields = {"first_name": first_name, "last_name": last_name, "email": email}
+            await users.create(
+                tx,
+                system(found.id),
+                user_name=user_name,
+                password_hash=hashed,
+                roles=role,
+                fields=fields,
+            )
+
+    run(settings_for(database), work)
+    console.print(f"User [bold]{user_name}[/bold] created with roles {', '.join(role) or '(none)'}")
+
+
+@user.command("roles")
+def user_roles(
+    user_name: str,
+    add: list[str] = typer.Option([], "--add", help="Grant a role (repeatable)"),
+    remove: list[str] = typer.Option([], "--remove", help="Revoke a role (repeatable)"),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Grant or revoke roles; print the user's roles."""
+
+    async def work(db: Database) -> frozenset[str]:
+        found = await _workspace(db, workspace_name)
+        actor = system(found.id)
+        async with db.write() as tx:
+            person = await users.find(tx, found.id, user_name)
+            for name in add:
+                await users.grant(tx, actor, person["sys_id"], name)
+            for name in remove:
+                await users.revoke(tx, actor, person["sys_id"], name)
+            return await users.role_names(tx, found.id, person["sys_id"])
+
+    held = run(settings_for(database), work)
+    console.print(f"{user_name}: {', '.join(sorted(held)) or '(no roles)'}")
+
+
+@user.command("password")
+def user_password(
+    user_name: str,
+    password: str = typer.Option(..., prompt=True, hide_input=True, confirmation_prompt=True),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Set a user's password."""
+
+    async def work(db: Database) -> None:
+        found = await _workspace(db, workspace_name)
+        hashed = await _hash(password)
+        async with db.write() as tx:
+            person = await users.find(tx, found.id, user_name)
+            await users.set_password_hash(tx, found.id, person["sys_id"], hashed)
+
+    run(settings_for(database), work)
+    console.print(f"Password of [bold]{user_name}[/bold] changed")
+
+
+# --------------------------------------------------------------------------- OAuth clients
+
+
+@oauth_client.command("create")
+def oauth_client_create(
+    name: str,
+    user_name: str | None = typer.Option(
+        None, "--user", help="The user client_credentials tokens act as"
+    ),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Register an OAuth client application; prints its id and secret (shown once)."""
+    secret = secrets.token_urlsafe(24)
+
+    async def work(db: Database) -> str:
+        found = await _workspace(db, workspace_name)
+        hashed = await _hash(secret)
+        async with db.write() as tx:
+            acting = (await users.find(tx, found.id, user_name))["sys_id"] if user_name else None
+            client = await oauth.register_client(
+                tx, system(found.id), name=name, secret_hash=hashed, user_sys_id=acting
+            )
+            return str(client["client_id"])
+
+    client_id = run(settings_for(database), work)
+    typer.echo(f"client_id={client_id}\nclient_secret={secret}")
+
+
+# --------------------------------------------------------------------------- properties and fields
+
+
+async def _upsert(
+    db: Database, actor: Principal, table: str, query: str, values: dict[str, object]
+) -> None:
+    from frontdesk.query.parser import parse
+
+    definition = REGISTRY[table]
+    async with db.write() as tx:
+        page = await records.query(
+            tx, actor, definition, parse(query), limit=1, offset=0, count=False
+        )
+        if page.records:
+            await records.update(tx, actor, definition, page.records[0]["sys_id"], values)
+        else:
+            await records.insert(tx, actor, definition, values)
+
+
+@property_.command("set")
+def property_set(
+    name: str,
+    value: str,
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Set a system property, e.g. glide.invalid_query.returns_no_rows true."""
+
+    async def work(db: Database) -> None:
+        found = await _workspace(db, workspace_name)
+        await _upsert(
+            db, system(found.id), "sys_properties", f"name={name}", {"name": name, "value": value}
+        )
+
+    run(settings_for(database), work)
+    console.print(f"{name} = {value}")
+
+
+@field.command("add")
+def field_add(
+    table: str,
+    name: str,
+    kind: str = typer.Option("string", "--type", help=f"One of: {', '.join(TYPES)}"),
+    label: str = typer.Option("", help="Column label"),
+    max_length: int = typer.Option(255, help="Maximum length (text)"),
+    reference: str = typer.Option("", help="Referenced table (reference fields)"),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Add a custom u_ field to a table (the Table and Consumer APIs show it)."""
+    if table not in REGISTRY or not name.startswith("u_") or kind not in TYPES:
+        raise typer.BadParameter(
+            "expected a known table, a name starting with u_ and a known --type"
+        )
+
+    async def work(db: Database) -> None:
+        found = await _workspace(db, workspace_name)
+        values: dict[str, object] = {
+            "name": table,
+            "element": name,
+            "column_label": label or name,
+            "internal_type": kind,
+            "max_length": max_length,
+            "reference": reference or None,
+            "active": True,
+        }
+        await _upsert(
+            db, system(found.id), "sys_dictionary", f"name={table}^element={name}", values
+        )
+
+    run(settings_for(database), work)
+    console.print(f"{table}.{name} ({kind}) added")
+
+
+# --------------------------------------------------------------------------- data
+
+
+@generate.command("consumers")
+def generate_consumers(
+    count: int = typer.Argument(..., help="How many consumers to add"),
+    seed: int = typer.Option(1, help="Random seed (the same seed gives the same people)"),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Add COUNT synthetic consumers (names, emails, phones, addresses) in one transaction."""
+    if count <= 0:
+        raise Invalid("count must be positive")
+
+    async def work(db: Database) -> None:
+        found = await _workspace(db, workspace_name)
+        columns = (
+            TextColumn("consumers"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=console) as progress:
+            task = progress.add_task("consumers", total=count)
+            await synthetic.generate(
+                db, found, count, seed=seed, progress=lambda n: progress.advance(task, n)
+            )
+
+    run(settings_for(database), work)
+    console.print(f"[green]{count} consumers added[/green]")

@@ -1,0 +1,58 @@
+"""``frontdesk``: serve, migrate, demo, and the admin commands."""
+
+from __future__ import annotations
+
+import orjson
+import typer
+
+from frontdesk.cli import admin
+from frontdesk.cli.common import DATABASE, console, migrated, run, settings_for
+from frontdesk.cli.serve import serve
+from frontdesk.db.database import Database
+from frontdesk.domain.demo import loader
+
+app = typer.Typer(
+    name="frontdesk",
+    help="Self-hosted customer service: the ServiceNow CSM, eGain and Cention APIs over one store.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command()(serve)
+app.add_typer(admin.workspace, name="workspace")
+app.add_typer(admin.user, name="user")
+app.add_typer(admin.oauth_client, name="oauth-client")
+app.add_typer(admin.property_, name="property")
+app.add_typer(admin.field, name="field")
+app.add_typer(admin.generate, name="generate")
+
+
+@app.command()
+def migrate(database: str | None = DATABASE) -> None:
+    """Create or upgrade the schema."""
+    url = migrated(settings_for(database))
+    console.print(f"[green]Schema is current[/green] ({url})")
+
+
+@app.command()
+def demo(
+    database: str | None = DATABASE,
+    as_json: bool = typer.Option(
+        False, "--json", help="Print only the credentials, as one JSON object"
+    ),
+) -> None:
+    """Load the demo workspace (idempotent) and print its credentials."""
+
+    async def load(db: Database) -> loader.DemoCredentials:
+        with console.status("Loading the demo workspace …"):
+            return await loader.load(db)
+
+    credentials = run(settings_for(database), load)
+    if as_json:
+        typer.echo(orjson.dumps(credentials.as_dict()).decode())
+        return
+    admin.show_credentials(credentials)
+
+
+def main() -> None:
+    app()

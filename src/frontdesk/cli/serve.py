@@ -1,0 +1,64 @@
+"""``frontdesk serve``: migrate, optionally load the demo, and serve HTTP or HTTPS."""
+
+from __future__ import annotations
+
+import logging
+
+import typer
+import uvicorn
+
+from frontdesk import tls
+from frontdesk.app import create_app
+from frontdesk.cli.admin import load_demo, show_credentials
+from frontdesk.cli.common import DATABASE, console, migrated, run, settings_for
+
+
+def serve(
+    host: str = typer.Option(None, help="Address to listen on (default 127.0.0.1)"),
+    port: int = typer.Option(None, help="Port to listen on (default 8000)"),
+    database: str | None = DATABASE,
+    demo: bool = typer.Option(
+        False, "--demo", help="Load the demo workspace and make it the default"
+    ),
+    use_tls: bool = typer.Option(False, "--tls", help="Serve HTTPS with a self-signed certificate"),
+    access_log: bool = typer.Option(False, "--access-log", help="Log every request"),
+) -> None:
+    """Serve every API until interrupted."""
+    settings = settings_for(database)
+    settings = settings.model_copy(
+        update={
+            "host": host or settings.host,
+            "port": port or settings.port,
+            "access_log": access_log,
+        }
+    )
+    url = migrated(settings)
+    if demo:
+        show_credentials(run(settings, load_demo, migrate_first=False))
+    ssl: dict[str, str] = {}
+    scheme = "http"
+    if use_tls:
+        found = tls.ensure(settings.data_dir, settings.host)
+        ssl = {"ssl_certfile": str(found.cert), "ssl_keyfile": str(found.key)}
+        scheme = "https"
+        console.print(
+            f"TLS certificate authority (trust it in clients): [bold]{found.ca.resolve()}[/bold]"
+        )
+    console.print(
+        f"frontdesk serving [bold]{scheme}://{settings.host}:{settings.port}[/bold] "
+        f"(database {url}); API browser at /docs"
+    )
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
+    )
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        access_log=settings.access_log,
+        log_level=settings.log_level,
+        loop="uvloop",
+        http="httptools",
+        server_header=False,
+        **ssl,  # type: ignore[arg-type]
+    )

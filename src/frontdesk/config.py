@@ -1,0 +1,36 @@
+"""Settings: the only reader of the environment (prefix ``FRONTDESK_``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite:///frontdesk.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FRONTDESK_", extra="ignore")
+
+    database_url: str = DEFAULT_DATABASE_URL
+    data_dir: Path = Path(".frontdesk")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # Requests whose body is larger are refused (ServiceNow's own REST limit is 10 MiB).
+    max_body_bytes: int = 10 * 1024 * 1024
+    max_attachment_bytes: int = 25 * 1024 * 1024
+    # How long a verified credential (Basic password or Bearer token) is trusted
+    # without looking at the store again. Writes in this process invalidate at once;
+    # other processes see a change within this many seconds.
+    credential_cache_seconds: float = 30.0
+    # How long workspace settings (properties, custom fields) are cached.
+    settings_cache_seconds: float = 5.0
+    access_token_seconds: int = 1799
+    refresh_token_seconds: int = 8_640_000
+    sqlite_synchronous: str = "FULL"
+    postgres_pool_size: int = 20
+    # Argon2 cost for new password hashes (existing hashes keep their own).
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    log_level: str = "info"
+    access_log: bool = False

@@ -1,0 +1,1 @@
+"""The database: connections, units of work, statements, migrations."""

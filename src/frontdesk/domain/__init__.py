@@ -1,0 +1,1 @@
+"""Domain services: business rules, cross-API identity; vendor-neutral, HTTP-free."""

@@ -1,0 +1,1 @@
+"""Users, passwords, roles, OAuth clients and tokens; who a request is."""

@@ -1,0 +1,157 @@
+"""SQL for authentication: users and their roles, OAuth clients, OAuth tokens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from frontdesk.db.database import Transaction
+from frontdesk.db.statements import Prepared
+from frontdesk.store.schema import oauth_token, sa_table
+
+users = sa_table("sys_user")
+roles = sa_table("sys_user_role")
+grants = sa_table("sys_user_has_role")
+clients = sa_table("oauth_entity")
+
+_LOGIN = Prepared(
+    sa.select(
+        users.c.sys_id, users.c.user_name, users.c.user_password, users.c.active, users.c.locked_out
+    )
+    .where(
+        users.c.workspace_id == sa.bindparam("ws"),
+        sa.func.lower(users.c.user_name) == sa.bindparam("user_name"),
+    )
+    .order_by(users.c.sys_id)
+    .limit(1)
+)
+_USER = Prepared(
+    sa.select(users.c.sys_id, users.c.user_name, users.c.active, users.c.locked_out).where(
+        users.c.workspace_id == sa.bindparam("ws"), users.c.sys_id == sa.bindparam("sys_id")
+    )
+)
+_ROLES = Prepared(
+    sa.select(roles.c.name)
+    .select_from(
+        grants.join(
+            roles,
+            sa.and_(roles.c.sys_id == grants.c.role, roles.c.workspace_id == grants.c.workspace_id),
+        )
+    )
+    .where(
+        grants.c.workspace_id == sa.bindparam("ws"),
+        grants.c.user == sa.bindparam("user"),
+        sa.func.coalesce(grants.c.state, "active") == "active",
+    )
+)
+_CLIENT = Prepared(
+    sa.select(
+        clients.c.sys_id,
+        clients.c.client_id,
+        clients.c.client_secret,
+        clients.c.active,
+        clients.c.user,
+        clients.c.access_token_lifespan,
+        clients.c.refresh_token_lifespan,
+    )
+    .where(
+        clients.c.workspace_id == sa.bindparam("ws"),
+        sa.func.lower(clients.c.client_id) == sa.bindparam("client_id"),
+    )
+    .order_by(clients.c.sys_id)
+    .limit(1)
+)
+_TOKEN = Prepared(
+    sa.select(oauth_token).where(
+        oauth_token.c.workspace_id == sa.bindparam("ws"),
+        oauth_token.c.token_hash == sa.bindparam("token_hash"),
+    )
+)
+_DROP_TOKEN = Prepared(
+    sa.delete(oauth_token).where(
+        oauth_token.c.workspace_id == sa.bindparam("ws"),
+        oauth_token.c.token_hash == sa.bindparam("token_hash"),
+    )
+)
+_ROLE_BY_NAME = Prepared(
+    sa.select(roles.c.sys_id).where(
+        roles.c.workspace_id == sa.bindparam("ws"),
+        sa.func.lower(roles.c.name) == sa.bindparam("name"),
+    )
+)
+_GRANT = Prepared(
+    sa.select(grants.c.sys_id).where(
+        grants.c.workspace_id == sa.bindparam("ws"),
+        grants.c.user == sa.bindparam("user"),
+        grants.c.role == sa.bindparam("role"),
+    )
+)
+
+
+async def login(tx: Transaction, *, workspace_id: int, user_name: str) -> dict[str, Any] | None:
+    return await tx.first(_LOGIN, {"ws": workspace_id, "user_name": user_name.lower()})
+
+
+async def user(tx: Transaction, *, workspace_id: int, sys_id: str) -> dict[str, Any] | None:
+    return await tx.first(_USER, {"ws": workspace_id, "sys_id": sys_id})
+
+
+async def role_names(tx: Transaction, *, workspace_id: int, user_sys_id: str) -> frozenset[str]:
+    result = await tx.fetch(_ROLES, {"ws": workspace_id, "user": user_sys_id})
+    return frozenset(str(name) for name in result.scalars() if name)
+
+
+async def role_sys_id(tx: Transaction, *, workspace_id: int, name: str) -> str | None:
+    found = await tx.scalar(_ROLE_BY_NAME, {"ws": workspace_id, "name": name.lower()})
+    return str(found) if found is not None else None
+
+
+async def grant_sys_id(tx: Transaction, *, workspace_id: int, user: str, role: str) -> str | None:
+    found = await tx.scalar(_GRANT, {"ws": workspace_id, "user": user, "role": role})
+    return str(found) if found is not None else None
+
+
+async def set_password_hash(
+    tx: Transaction, *, workspace_id: int, sys_id: str, hashed: str
+) -> None:
+    await tx.execute(
+        sa.update(users)
+        .where(users.c.workspace_id == workspace_id, users.c.sys_id == sys_id)
+        .values(user_password=hashed)
+    )
+
+
+async def client(tx: Transaction, *, workspace_id: int, client_id: str) -> dict[str, Any] | None:
+    return await tx.first(_CLIENT, {"ws": workspace_id, "client_id": client_id.lower()})
+
+
+async def set_client_secret_hash(
+    tx: Transaction, *, workspace_id: int, sys_id: str, hashed: str
+) -> None:
+    await tx.execute(
+        sa.update(clients)
+        .where(clients.c.workspace_id == workspace_id, clients.c.sys_id == sys_id)
+        .values(client_secret=hashed)
+    )
+
+
+async def token(tx: Transaction, *, workspace_id: int, token_hash: str) -> dict[str, Any] | None:
+    return await tx.first(_TOKEN, {"ws": workspace_id, "token_hash": token_hash})
+
+
+async def add_token(tx: Transaction, **values: Any) -> None:
+    await tx.execute(sa.insert(oauth_token).values(**values))
+
+
+async def drop_token(tx: Transaction, *, workspace_id: int, token_hash: str) -> None:
+    await tx.execute(_DROP_TOKEN, {"ws": workspace_id, "token_hash": token_hash})
+
+
+async def drop_expired_tokens(tx: Transaction, *, workspace_id: int, before: datetime) -> None:
+    await tx.execute(
+        sa.delete(oauth_token).where(
+            oauth_token.c.workspace_id == workspace_id, oauth_token.c.expires_at < before
+        )
+    )

@@ -1,0 +1,1 @@
+"""Customers: consumers, contacts, accounts, households, and how to reach them."""

@@ -1,0 +1,1 @@
+"""System properties (``sys_properties``) that change how the server behaves."""

@@ -1,0 +1,1 @@
+"""Records of registry tables: the one write path every API goes through."""

@@ -1,0 +1,147 @@
+"""Input values → stored values, per field type, with ServiceNow's lenient habits.
+
+Clients send strings (``"true"``, ``"2"``), JSON scalars (pysnow sends booleans), or a
+field object read back from a response (``{"value": …, "display_value": …}``). Text
+longer than its field is cut to the field's length, as the platform does.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+
+from frontdesk.errors import Invalid
+from frontdesk.query.dates import parse_literal
+from frontdesk.store.fields import Field, FieldType
+
+SYS_ID = re.compile(r"[0-9a-f]{32}\Z")
+TIMESTAMP = "%Y-%m-%d %H:%M:%S"
+
+
+def unwrap(value: Any) -> Any:
+    if isinstance(value, dict):
+        return value.get("value", value.get("display_value"))
+    return value
+
+
+def is_sys_id(value: Any) -> bool:
+    return isinstance(value, str) and SYS_ID.match(value) is not None
+
+
+def sys_id(value: Any) -> str:
+    """A client-supplied sys_id: 32 hexadecimal characters (stored lower-case)."""
+    text = str(unwrap(value) or "").strip().lower()
+    if not SYS_ID.match(text):
+        raise Invalid(
+            "Invalid sys_id",
+            field="sys_id",
+            detail=f"{value!r} is not 32 hexadecimal characters",
+        )
+    return text
+
+
+def coerce(field: Field, raw: Any) -> Any:
+    value = unwrap(raw)
+    if value is None:
+        return None
+    if isinstance(value, (list, dict)):
+        raise _invalid(field, value, "a single value")
+    match field.type:
+        case FieldType.INTEGER:
+            return _integer(field, value)
+        case FieldType.BOOLEAN:
+            return _boolean(field, value)
+        case FieldType.DATETIME:
+            return _datetime(field, value)
+        case FieldType.DATE:
+            moment = _datetime(field, value)
+            return moment.date() if moment is not None else None
+        case FieldType.REFERENCE | FieldType.SYS_ID:
+            text = _text(field, value, cut=False).strip()
+            return text.lower() if is_sys_id(text.lower()) else (text or None)
+    return _text(field, value)
+
+
+def _invalid(field: Field, value: Any, expected: str) -> Invalid:
+    return Invalid(
+        f"Invalid value for field {field.name}",
+        field=field.name,
+        detail=f"expected {expected}, got {value!r}",
+    )
+
+
+def _text(field: Field, value: Any, *, cut: bool = True) -> str:
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, (str, int, float)):
+        text = str(value)
+    else:
+        raise _invalid(field, value, "text")
+    if cut and field.max_length and len(text) > field.max_length:
+        text = text[: field.max_length]
+    return text
+
+
+def _integer(field: Field, value: Any) -> int | None:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            number = float(text)
+        except ValueError:
+            raise _invalid(field, value, "a whole number") from None
+        if not number.is_integer():
+            raise _invalid(field, value, "a whole number") from None
+        return int(number)
+
+
+def _boolean(field: Field, value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "1", "yes"):
+        return True
+    if text in ("false", "0", "no"):
+        return False
+    if not text:
+        return None
+    raise _invalid(field, value, "true or false")
+
+
+def _datetime(field: Field, value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    text = str(value).strip()
+    if not text:
+        return None
+    found = parse_literal(text)
+    if found is not None:
+        return found.start
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise _invalid(field, value, "a date and time as YYYY-MM-DD HH:MM:SS") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.replace(microsecond=0)
+
+
+def custom_text(value: Any) -> str | None:
+    """Custom fields are stored as text, in the form they are rendered in."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.strftime(TIMESTAMP)
+    return str(value)

@@ -1,0 +1,1 @@
+"""Synthetic data: realistic customers in bulk, for demos and benchmarks."""

@@ -1,0 +1,1 @@
+"""Workspaces: tenants. Every record belongs to exactly one."""

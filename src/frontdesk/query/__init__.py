@@ -1,0 +1,1 @@
+"""ServiceNow encoded queries (``sysparm_query``): tokenize → parse → compile to SQL."""

@@ -1,0 +1,138 @@
+"""SQL that differs between dialects: date parts, date arithmetic, JSON custom fields."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.sql.elements import ColumnElement
+
+from frontdesk.query.dates import Unsupported
+from frontdesk.store.fields import FieldType
+from frontdesk.store.schema import timestamp
+
+DATE_PARTS = ("dayofweek", "dayofmonth", "month", "quarter", "year", "hour", "minute")
+
+
+class SqlFunctions(ABC):
+    """What the compiler asks of a dialect; one subclass per database."""
+
+    @abstractmethod
+    def date_part(self, column: ColumnElement[Any], part: str) -> ColumnElement[int]:
+        """ISO day of week (Monday 1 … Sunday 7), day of month, month, quarter, year, …"""
+
+    @abstractmethod
+    def shift(self, column: ColumnElement[Any], amount: int, unit: str) -> ColumnElement[Any]:
+        """``column`` moved by ``amount`` units (a timestamp expression)."""
+
+    @abstractmethod
+    def truncate(self, column: ColumnElement[Any], unit: str) -> ColumnElement[Any]:
+        """The start of the ``unit`` containing ``column``, comparable between rows."""
+
+    def as_text(self, column: ColumnElement[Any]) -> ColumnElement[str]:
+        return sa.cast(column, sa.String)
+
+    def custom_text(self, custom: ColumnElement[Any], name: str) -> ColumnElement[str]:
+        """A custom (``u_``) field's value, kept as text in the record's JSON column."""
+        return custom[name].as_string()  # type: ignore[no-any-return]
+
+    def custom_value(
+        self, custom: ColumnElement[Any], name: str, kind: FieldType
+    ) -> ColumnElement[Any]:
+        """A custom field typed as declared (stored as canonical text)."""
+        text = self.custom_text(custom, name)
+        if kind is FieldType.INTEGER:
+            return sa.cast(text, sa.Integer)
+        if kind in (FieldType.DATETIME, FieldType.DATE):
+            return self.text_as_time(text)
+        return text
+
+    def text_as_time(self, text: ColumnElement[str]) -> ColumnElement[Any]:
+        return sa.cast(text, sa.DateTime)
+
+
+_SQLITE_UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "dayofweek": "days",
+                 "month": "months", "year": "years"}  # fmt: skip
+_SQLITE_TRUNCATE = {"minute": "%Y-%m-%d %H:%M:00", "hour": "%Y-%m-%d %H:00:00",
+                    "day": "%Y-%m-%d 00:00:00", "dayofweek": "%Y-%m-%d 00:00:00",
+                    "month": "%Y-%m-01 00:00:00", "year": "%Y-01-01 00:00:00"}  # fmt: skip
+
+
+class SQLiteFunctions(SqlFunctions):
+    def text_as_time(self, text: ColumnElement[str]) -> ColumnElement[Any]:
+        # Stored text is already "YYYY-MM-DD HH:MM:SS": no SQL cast, only the type.
+        return sa.type_coerce(text, timestamp())
+
+    def date_part(self, column: ColumnElement[Any], part: str) -> ColumnElement[int]:
+        def fmt(pattern: str) -> ColumnElement[int]:
+            return sa.cast(sa.func.strftime(pattern, column), sa.Integer)
+
+        match part:
+            case "dayofweek":  # %w is 0 = Sunday
+                return (fmt("%w") + 6) % 7 + 1
+            case "dayofmonth":
+                return fmt("%d")
+            case "month":
+                return fmt("%m")
+            case "quarter":
+                return (fmt("%m") + 2) // 3
+            case "year":
+                return fmt("%Y")
+            case "hour":
+                return fmt("%H")
+            case "minute":
+                return fmt("%M")
+        raise Unsupported(f"unknown date part {part!r}")
+
+    def shift(self, column: ColumnElement[Any], amount: int, unit: str) -> ColumnElement[Any]:
+        if unit == "quarter":
+            amount, unit = amount * 3, "month"
+        if unit == "week":
+            amount, unit = amount * 7, "day"
+        name = _SQLITE_UNITS.get(unit)
+        if name is None:
+            raise Unsupported(f"unknown unit {unit!r}")
+        return sa.func.datetime(column, f"{amount:+d} {name}")
+
+    def truncate(self, column: ColumnElement[Any], unit: str) -> ColumnElement[Any]:
+        pattern = _SQLITE_TRUNCATE.get(unit)
+        if pattern is None:
+            raise Unsupported(f"unknown unit {unit!r}")
+        return sa.func.strftime(pattern, column)
+
+
+_PG_PARTS = {"dayofweek": "isodow", "dayofmonth": "day", "month": "month", "quarter": "quarter",
+             "year": "year", "hour": "hour", "minute": "minute"}  # fmt: skip
+
+
+class PostgresFunctions(SqlFunctions):
+    def date_part(self, column: ColumnElement[Any], part: str) -> ColumnElement[int]:
+        field = _PG_PARTS.get(part)
+        if field is None:
+            raise Unsupported(f"unknown date part {part!r}")
+        return sa.cast(sa.extract(field, column), sa.Integer)
+
+    def shift(self, column: ColumnElement[Any], amount: int, unit: str) -> ColumnElement[Any]:
+        if unit == "dayofweek":
+            unit = "day"
+        if unit not in ("minute", "hour", "day", "week", "month", "quarter", "year"):
+            raise Unsupported(f"unknown unit {unit!r}")
+        if unit == "quarter":
+            amount, unit = amount * 3, "month"
+        interval = sa.cast(sa.literal(f"{amount} {unit}"), postgresql.INTERVAL)
+        return column + interval
+
+    def truncate(self, column: ColumnElement[Any], unit: str) -> ColumnElement[Any]:
+        if unit == "dayofweek":
+            unit = "day"
+        if unit not in ("minute", "hour", "day", "week", "month", "quarter", "year"):
+            raise Unsupported(f"unknown unit {unit!r}")
+        return sa.func.date_trunc(unit, column)
+
+
+def functions_for(dialect_name: str) -> SqlFunctions:
+    if dialect_name == "postgresql":
+        return PostgresFunctions()
+    return SQLiteFunctions()

@@ -1,0 +1,1 @@
+"""The store: table registry, SQLAlchemy tables, system fields, numbering."""

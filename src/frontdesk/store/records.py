@@ -1,0 +1,209 @@
+"""The repository for registry tables: every SQL statement on a record lives here.
+
+A record is a ``dict`` of field name → Python value (``str``, ``int``, ``bool``,
+``datetime``, ``None``), plus ``id`` (the integer key) and the workspace's custom
+``u_`` fields, which are stored as text in the ``custom`` JSON column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
+
+from frontdesk.db.database import Transaction
+from frontdesk.db.statements import Prepared
+from frontdesk.store.registry import TableDef
+from frontdesk.store.schema import sa_table
+from frontdesk.store.text import fold
+
+Record = dict[str, Any]
+
+
+def _columns(table: TableDef) -> list[sa.ColumnElement[Any]]:
+    rows = sa_table(table.name)
+    return [rows.c.id, *(rows.c[f.name] for f in table.visible_fields()), rows.c.custom]
+
+
+def _record(columns: Sequence[str], row: Sequence[Any]) -> Record:
+    return _custom_merged(dict(zip(columns, row, strict=True)))
+
+
+def _custom_merged(record: Record) -> Record:
+    custom = record.pop("custom", None)
+    if custom:
+        record.update(custom)
+    return record
+
+
+@cache
+def _by_sys_id(table: TableDef) -> Prepared:
+    rows = sa_table(table.name)
+    return Prepared(
+        sa.select(*_columns(table)).where(
+            rows.c.workspace_id == sa.bindparam("ws"), rows.c.sys_id == sa.bindparam("sys_id")
+        )
+    )
+
+
+@cache
+def _exists(table: TableDef) -> Prepared:
+    rows = sa_table(table.name)
+    return Prepared(
+        sa.select(rows.c.id).where(
+            rows.c.workspace_id == sa.bindparam("ws"), rows.c.sys_id == sa.bindparam("sys_id")
+        )
+    )
+
+
+async def get(tx: Transaction, table: TableDef, *, workspace_id: int, sys_id: str) -> Record | None:
+    found = await tx.first(_by_sys_id(table), {"ws": workspace_id, "sys_id": sys_id})
+    return _custom_merged(found) if found is not None else None
+
+
+async def exists(tx: Transaction, table: TableDef, *, workspace_id: int, sys_id: str) -> bool:
+    return await tx.scalar(_exists(table), {"ws": workspace_id, "sys_id": sys_id}) is not None
+
+
+def _filtered(table: TableDef, workspace_id: int, where: ColumnElement[bool] | None) -> list[Any]:
+    rows = sa_table(table.name)
+    conditions: list[Any] = [rows.c.workspace_id == workspace_id]
+    if where is not None:
+        conditions.append(where)
+    return conditions
+
+
+async def page(
+    tx: Transaction,
+    table: TableDef,
+    *,
+    workspace_id: int,
+    where: ColumnElement[bool] | None,
+    order_by: Sequence[ColumnElement[Any]],
+    tie_break: bool = True,
+    limit: int,
+    offset: int,
+) -> list[Record]:
+    """One page of records, ordered in the database; ties are broken by sys_id so that
+    paging with an offset never repeats or skips a record."""
+    rows = sa_table(table.name)
+    ordering = [*order_by, rows.c.sys_id.asc()] if tie_break else list(order_by)
+    statement = (
+        sa.select(*_columns(table))
+        .where(*_filtered(table, workspace_id, where))
+        .order_by(*ordering)
+        .limit(limit)
+        .offset(offset)
+    )
+    result = await tx.fetch(statement)
+    return [_record(result.columns, row) for row in result.rows]
+
+
+async def count(
+    tx: Transaction, table: TableDef, *, workspace_id: int, where: ColumnElement[bool] | None
+) -> int:
+    rows = sa_table(table.name)
+    statement = sa.select(sa.func.count(rows.c.id)).where(*_filtered(table, workspace_id, where))
+    return int(await tx.scalar(statement))
+
+
+def _storage(table: TableDef, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Split record values into real columns and the ``custom`` JSON document."""
+    stored: dict[str, Any] = {}
+    custom: dict[str, Any] = {}
+    for name, value in values.items():
+        if name == "id":
+            continue
+        if table.field(name) is not None:
+            stored[name] = value
+        elif name.startswith("u_"):
+            custom[name] = value
+    if custom:
+        stored["custom"] = custom
+    return stored
+
+
+async def insert(
+    tx: Transaction, table: TableDef, *, workspace_id: int, values: Mapping[str, Any]
+) -> int:
+    rows = sa_table(table.name)
+    stored = _storage(table, values)
+    statement = sa.insert(rows).values(workspace_id=workspace_id, **stored).returning(rows.c.id)
+    return int(await tx.scalar(statement))
+
+
+async def insert_many(
+    tx: Transaction, table: TableDef, *, workspace_id: int, records: Iterable[Mapping[str, Any]]
+) -> None:
+    """Bulk insert (data loading): records must all carry the same fields."""
+    batch = [{"workspace_id": workspace_id, **_storage(table, r)} for r in records]
+    await tx.insert_many(sa_table(table.name), batch)
+
+
+async def update(
+    tx: Transaction,
+    table: TableDef,
+    *,
+    workspace_id: int,
+    sys_id: str,
+    values: Mapping[str, Any],
+    custom: Mapping[str, Any] | None = None,
+) -> Record | None:
+    """Write ``values`` (and the whole custom document, when given); bump ``sys_mod_count``."""
+    rows = sa_table(table.name)
+    stored = _storage(table, values)
+    stored.pop("custom", None)
+    if custom is not None:
+        stored["custom"] = dict(custom) or None
+    statement = (
+        sa.update(rows)
+        .where(rows.c.workspace_id == workspace_id, rows.c.sys_id == sys_id)
+        .values(sys_mod_count=sa.func.coalesce(rows.c.sys_mod_count, 0) + 1, **stored)
+        .returning(*_columns(table))
+    )
+    result = await tx.fetch(statement)
+    return _record(result.columns, result.rows[0]) if result.rows else None
+
+
+async def delete(
+    tx: Transaction, table: TableDef, *, workspace_id: int, sys_id: str
+) -> Record | None:
+    rows = sa_table(table.name)
+    statement = (
+        sa.delete(rows)
+        .where(rows.c.workspace_id == workspace_id, rows.c.sys_id == sys_id)
+        .returning(*_columns(table))
+    )
+    result = await tx.fetch(statement)
+    return _record(result.columns, result.rows[0]) if result.rows else None
+
+
+async def find_by_display(
+    tx: Transaction, table: TableDef, *, workspace_id: int, value: str
+) -> list[str]:
+    """sys_ids of records whose display value is ``value`` (case-insensitive)."""
+    rows = sa_table(table.name)
+    display = rows.c[table.display_field]
+    shown = sa.func.lower(display) if display.type.python_type is str else display
+    statement = (
+        sa.select(rows.c.sys_id)
+        .where(rows.c.workspace_id == workspace_id, shown == fold(value))
+        .order_by(rows.c.sys_id)
+        .limit(2)
+    )
+    return list((await tx.fetch(statement)).scalars())
+
+
+async def sys_ids_where(
+    tx: Transaction, table: TableDef, *, workspace_id: int, where: ColumnElement[bool] | None
+) -> list[str]:
+    rows = sa_table(table.name)
+    statement = (
+        sa.select(rows.c.sys_id)
+        .where(*_filtered(table, workspace_id, where))
+        .order_by(rows.c.sys_id)
+    )
+    return list((await tx.fetch(statement)).scalars())

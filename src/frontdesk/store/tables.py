@@ -1,0 +1,341 @@
+"""The tables frontdesk serves, as ServiceNow names them.
+
+Roles: ``read_roles``/``write_roles`` govern the generic Table API; ``admin`` may do
+anything (docs/decisions/0007-table-access.md holds the map in prose).
+"""
+
+from __future__ import annotations
+
+from frontdesk.store.fields import (
+    ContactKind,
+    boolean,
+    choice,
+    datetime_,
+    email,
+    image,
+    integer,
+    password,
+    phone,
+    reference,
+    string,
+    url,
+)
+from frontdesk.store.registry import TableDef, register
+
+CUSTOMER_READERS = frozenset(
+    {"csm_ws_integration", "sn_customerservice_agent", "sn_esm_agent", "sn_customerservice_manager"}
+)
+CUSTOMER_WRITERS = frozenset(
+    {"csm_ws_integration", "sn_customerservice_agent", "sn_customerservice_manager"}
+)
+USER_READERS = frozenset({"user_admin", "itil", *CUSTOMER_READERS})
+USER_ADMINS = frozenset({"user_admin"})
+
+DATE_FORMATS = (
+    ("dd-MM-yyyy", "dd-mm-yyyy"),
+    ("dd/MM/yyyy", "dd/mm/yyyy"),
+    ("dd.MM.yyyy", "dd.mm.yyyy"),
+    ("MM-dd-yyyy", "mm-dd-yyyy"),
+    ("yyyy-MM-dd", "yyyy-mm-dd"),
+)
+TIME_FORMATS = (
+    ("hh.mm.ss a", "hh.mm.ss a"),
+    ("hh:mm:ss a", "hh:mm:ss a"),
+    ("HH.mm.ss", "HH.mm.ss"),
+    ("HH:mm:ss", "HH:mm:ss"),
+)
+NOTIFICATION = integer("notification", default=2, choices=(("1", "Disable"), ("2", "Enable")))
+
+
+def _address() -> tuple:  # type: ignore[type-arg]
+    return (
+        string("street", 255),
+        string("city", 100),
+        string("state", 100),
+        string("zip", 40),
+        string("country", 40),
+    )
+
+
+SYS_USER = register(
+    TableDef(
+        name="sys_user",
+        label="User",
+        display="name",
+        read_roles=USER_READERS,
+        write_roles=USER_ADMINS,
+        fields=(
+            string("user_name", 40, indexed=True, label="User ID"),
+            string("first_name", 50),
+            string("last_name", 50),
+            string("name", 151, indexed=True),
+            email("email", indexed=True),
+            phone("phone"),
+            phone("mobile_phone"),
+            string("title", 60),
+            string("department", 40),
+            reference("manager", "sys_user"),
+            boolean("active", default=True),
+            boolean("locked_out", default=False),
+            boolean("web_service_access_only", default=False),
+            boolean("internal_integration_user", default=False),
+            password("user_password"),
+            string("time_zone", 40),
+            string("preferred_language", 3),
+            NOTIFICATION,
+            datetime_("last_login_time"),
+        ),
+    )
+)
+
+SYS_USER_ROLE = register(
+    TableDef(
+        name="sys_user_role",
+        label="Role",
+        display="name",
+        read_roles=USER_ADMINS,
+        write_roles=frozenset(),
+        fields=(
+            string("name", 100, indexed=True),
+            string("description", 1000),
+            string("suffix", 100),
+            boolean("elevated_privilege", default=False),
+        ),
+    )
+)
+
+SYS_USER_HAS_ROLE = register(
+    TableDef(
+        name="sys_user_has_role",
+        label="User Role",
+        display="role",
+        read_roles=USER_ADMINS,
+        write_roles=USER_ADMINS,
+        fields=(
+            reference("user", "sys_user"),
+            reference("role", "sys_user_role"),
+            string("state", 40, default="active"),
+            boolean("inherited", default=False),
+        ),
+    )
+)
+
+SYS_PROPERTIES = register(
+    TableDef(
+        name="sys_properties",
+        label="System Property",
+        display="name",
+        fields=(
+            string("name", 100, indexed=True),
+            string("value", 4000),
+            string("description", 512),
+            choice(
+                "type",
+                (("string", "string"), ("boolean", "true | false"), ("integer", "integer")),
+                default="string",
+            ),
+            string("suffix", 100),
+            boolean("is_private", default=False),
+            boolean("ignore_cache", default=False),
+        ),
+    )
+)
+
+SYS_DICTIONARY = register(
+    TableDef(
+        name="sys_dictionary",
+        label="Dictionary Entry",
+        display="element",
+        fields=(
+            string("name", 80, indexed=True, label="Table"),
+            string("element", 80, label="Column name"),
+            string("column_label", 80),
+            string("internal_type", 40, label="Type"),
+            integer("max_length"),
+            string("reference", 80),
+            string("default_value", 512),
+            boolean("mandatory", default=False),
+            boolean("read_only", default=False),
+            boolean("active", default=True),
+        ),
+    )
+)
+
+OAUTH_ENTITY = register(
+    TableDef(
+        name="oauth_entity",
+        label="Application Registry",
+        display="name",
+        read_roles=frozenset({"oauth_admin"}),
+        write_roles=frozenset({"oauth_admin"}),
+        fields=(
+            string("name", 100),
+            string("client_id", 100, indexed=True),
+            password("client_secret"),
+            string("type", 40, default="client"),
+            boolean("active", default=True),
+            integer("access_token_lifespan", default=1800),
+            integer("refresh_token_lifespan", default=8_640_000),
+            url("redirect_url"),
+            reference("user", "sys_user", label="OAuth Application User"),
+            string("comments", 4000),
+        ),
+    )
+)
+
+CUSTOMER_ACCOUNT = register(
+    TableDef(
+        name="customer_account",
+        label="Account",
+        display="name",
+        number_prefix="ACCT",
+        read_roles=CUSTOMER_READERS,
+        write_roles=CUSTOMER_WRITERS,
+        fields=(
+            string("name", 100, indexed=True),
+            phone("phone", contact=ContactKind.PHONE),
+            phone("fax_phone"),
+            *_address(),
+            url("website"),
+            string("stock_symbol", 40),
+            string("stock_price", 40),
+            string("notes", 4000),
+            boolean("customer", default=True),
+            boolean("partner", default=False),
+            boolean("active", default=True),
+            reference("primary_contact", "customer_contact"),
+            reference("parent", "customer_account"),
+        ),
+    )
+)
+
+CUSTOMER_CONTACT = register(
+    TableDef(
+        name="customer_contact",
+        label="Contact",
+        display="name",
+        extends="sys_user",
+        person=True,
+        read_roles=CUSTOMER_READERS,
+        write_roles=CUSTOMER_WRITERS,
+        fields=(
+            string("user_name", 40, indexed=True, label="User ID"),
+            string("first_name", 50),
+            string("last_name", 50),
+            string("name", 151, indexed=True),
+            email("email", indexed=True, contact=ContactKind.EMAIL),
+            phone("phone", contact=ContactKind.PHONE, label="Business phone"),
+            phone("mobile_phone", contact=ContactKind.PHONE),
+            phone("home_phone", contact=ContactKind.PHONE),
+            string("title", 60),
+            reference("account", "customer_account"),
+            boolean("active", default=True),
+            string("time_zone", 40),
+            string("preferred_language", 3),
+            NOTIFICATION,
+            *_address(),
+        ),
+    )
+)
+
+CSM_CONSUMER_USER = register(
+    TableDef(
+        name="csm_consumer_user",
+        label="Consumer User",
+        display="name",
+        extends="sys_user",
+        read_roles=CUSTOMER_READERS,
+        write_roles=CUSTOMER_WRITERS,
+        fields=(
+            string("user_name", 40, indexed=True, label="User ID"),
+            string("first_name", 50),
+            string("last_name", 50),
+            string("name", 151, indexed=True),
+            email("email", indexed=True),
+            phone("mobile_phone"),
+            reference("consumer", "csm_consumer"),
+            boolean("active", default=True),
+            string("time_zone", 40),
+            string("preferred_language", 3),
+        ),
+    )
+)
+
+CSM_HOUSEHOLD = register(
+    TableDef(
+        name="csm_household",
+        label="Household",
+        display="name",
+        number_prefix="HOLD",
+        read_roles=CUSTOMER_READERS,
+        write_roles=CUSTOMER_WRITERS,
+        fields=(
+            string("name", 100, indexed=True),
+            reference("head_of_household", "csm_consumer"),
+            *_address(),
+        ),
+    )
+)
+
+CSM_CONSUMER = register(
+    TableDef(
+        name="csm_consumer",
+        label="Consumer",
+        display="name",
+        number_prefix="CSMR",
+        person=True,
+        read_roles=CUSTOMER_READERS,
+        write_roles=CUSTOMER_WRITERS,
+        fields=(
+            boolean("active", default=True),
+            phone("business_phone", contact=ContactKind.PHONE),
+            string("city", 100),
+            string("country", 40),
+            choice("date_format", DATE_FORMATS),
+            email("email", indexed=True, contact=ContactKind.EMAIL),
+            phone("fax"),
+            string("first_name", 50, indexed=True),
+            string("gender", 40),
+            phone("home_phone", contact=ContactKind.PHONE),
+            reference("household", "csm_household"),
+            string("last_name", 50, indexed=True),
+            string("middle_name", 50),
+            phone("mobile_phone", contact=ContactKind.PHONE),
+            string("name", 152, indexed=True),
+            string("notes", 4000),
+            NOTIFICATION,
+            image("photo"),
+            string("preferred_language", 3),
+            string("prefix", 40),
+            boolean("primary", default=False),
+            string("state", 100),
+            string("street", 255),
+            string("suffix", 40),
+            choice("time_format", TIME_FORMATS),
+            string("time_zone", 40),
+            string("title", 60),
+            reference("user", "csm_consumer_user"),
+            string("zip", 40),
+        ),
+    )
+)
+
+SOCIAL_PROFILE = register(
+    TableDef(
+        name="sn_app_cs_social_social_profile",
+        label="Social Profile",
+        display="profile",
+        read_roles=CUSTOMER_READERS,
+        write_roles=CUSTOMER_WRITERS,
+        fields=(
+            reference("account", "customer_account"),
+            string("channel", 40),
+            reference("contact", "customer_contact"),
+            reference("consumer", "csm_consumer"),
+            string("profile", 100, indexed=True),
+            url("profile_url"),
+            string("social_id", 100),
+            string("source", 40),
+        ),
+    )
+)

@@ -1,0 +1,1 @@
+"""Surfaces: each vendor's HTTP API, translating to and from the domain. None imports another."""

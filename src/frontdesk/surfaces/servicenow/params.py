@@ -1,0 +1,47 @@
+"""``sysparm_*`` parameters: numbers that must be numbers, booleans in any case."""
+
+from __future__ import annotations
+
+from starlette.datastructures import QueryParams
+
+from frontdesk.errors import Invalid
+from frontdesk.query.ast import Query
+from frontdesk.query.parser import parse
+
+# No page is larger than this; clients page beyond it (Link headers say how).
+MAX_LIMIT = 100_000
+
+
+def integer(params: QueryParams, name: str, default: int) -> int:
+    raw = params.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    text = raw.strip()
+    if not (text.isdigit() or (text[0] in "+-" and text[1:].isdigit())):
+        raise Invalid(f"Invalid value for {name}", field=name, detail=f"{raw!r} is not a number")
+    value = int(text)
+    if value < 0:
+        raise Invalid(
+            f"Invalid value for {name}", field=name, detail=f"{name} must not be negative"
+        )
+    return value
+
+
+def limit(params: QueryParams, default: int) -> int:
+    return min(integer(params, "sysparm_limit", default), MAX_LIMIT)
+
+
+def offset(params: QueryParams) -> int:
+    return integer(params, "sysparm_offset", 0)
+
+
+def boolean(params: QueryParams, name: str, default: bool = False) -> bool:
+    """``true``/``false`` in any case (pysnow sends Python's ``True``/``False``)."""
+    raw = params.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    return raw.strip().lower() in ("true", "1", "yes")
+
+
+def encoded_query(params: QueryParams) -> Query:
+    return parse(params.get("sysparm_query") or "")

@@ -1,0 +1,1 @@
+"""frontdesk's own endpoints: health, the OpenAPI document and its browser."""

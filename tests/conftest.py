@@ -1,0 +1,127 @@
+"""Fixtures: a migrated database per backend (SQLite always, PostgreSQL when configured),
+a fresh workspace per test, and the ASGI app driven through httpx."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+
+from frontdesk.app import configure, create_app
+from frontdesk.config import Settings
+from frontdesk.db import migrate
+from frontdesk.db.database import Database, open_database
+from frontdesk.db.url import DatabaseURL, parse_database_url
+from frontdesk.domain.auth import passwords
+from frontdesk.domain.workspaces import service as workspaces
+from tests import factories
+
+POSTGRES_ENV = "FRONTDESK_TEST_POSTGRES_URL"
+BACKENDS = ["sqlite", "postgresql"]
+
+# Tests hash many passwords: cheap Argon2 here only (hashes carry their own cost).
+passwords.configure(time_cost=1, memory_kib=1024)
+
+
+@pytest.fixture(scope="session")
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def _postgres_base() -> str | None:
+    url = os.environ.get(POSTGRES_ENV)
+    if not url and os.environ.get("FRONTDESK_TEST_REQUIRE_POSTGRES"):
+        pytest.fail(
+            f"{POSTGRES_ENV} must point at PostgreSQL (FRONTDESK_TEST_REQUIRE_POSTGRES is set)"
+        )
+    return url
+
+
+async def _admin(base: str, sql: str) -> None:
+    connection = await asyncpg.connect(base)
+    try:
+        await connection.execute(sql)
+    finally:
+        await connection.close()
+
+
+@pytest.fixture(scope="session")
+def database_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, DatabaseURL]]:
+    """One migrated database per backend for the whole session."""
+    urls = {"sqlite": parse_database_url(f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}")}
+    base = _postgres_base()
+    name = f"frontdesk_test_{uuid.uuid4().hex[:12]}"
+    if base:
+        asyncio.run(_admin(base, f'CREATE DATABASE "{name}"'))
+        urls["postgresql"] = parse_database_url(base).with_database(name)
+    for url in urls.values():
+        migrate.upgrade(url)
+    yield urls
+    if base:
+        asyncio.run(_admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def settings_for(url: DatabaseURL, **overrides: Any) -> Settings:
+    return Settings(database_url=url.url.render_as_string(hide_password=False), **overrides)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, database_urls: dict[str, DatabaseURL]) -> str:
+    name: str = request.param
+    if name not in database_urls:
+        pytest.skip(f"PostgreSQL not configured ({POSTGRES_ENV})")
+    return name
+
+
+@pytest.fixture
+async def db(backend: str, database_urls: dict[str, DatabaseURL]) -> AsyncIterator[Database]:
+    url = database_urls[backend]
+    database = open_database(url, pool_size=4)
+    configure(database, settings_for(url))
+    await database.open()
+    try:
+        yield database
+    finally:
+        await database.close()
+
+
+@pytest.fixture
+async def workspace(db: Database) -> workspaces.Workspace:
+    """A workspace of this test's own: no test sees another's records."""
+    async with db.write() as tx:
+        return await workspaces.create(tx, f"t{uuid.uuid4().hex[:16]}")
+
+
+@pytest.fixture
+async def admin(db: Database, workspace: workspaces.Workspace) -> factories.User:
+    return await factories.user(db, workspace, roles=("admin",))
+
+
+@pytest.fixture
+async def app(db: Database, database_urls: dict[str, DatabaseURL], backend: str) -> Any:
+    return create_app(settings_for(database_urls[backend]), db=db)
+
+
+@pytest.fixture
+async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as found:
+        yield found
+
+
+def basic(user_name: str, password: str) -> dict[str, str]:
+    token = base64.b64encode(f"{user_name}:{password}".encode()).decode()
+    return {"Authorization": f"Basic {token}"}
+
+
+@pytest.fixture
+def spec_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "shared" / "specs"
