@@ -53,20 +53,29 @@ async def _admin(base: str, sql: str) -> None:
         await connection.close()
 
 
+def fresh_postgres(base: str) -> tuple[DatabaseURL, str]:
+    """A new, empty PostgreSQL database next to ``base``; drop it with ``drop_postgres``."""
+    name = f"frontdesk_test_{uuid.uuid4().hex[:12]}"
+    asyncio.run(_admin(base, f'CREATE DATABASE "{name}"'))
+    return parse_database_url(base).with_database(name), name
+
+
+def drop_postgres(base: str, name: str) -> None:
+    asyncio.run(_admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 @pytest.fixture(scope="session")
 def database_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, DatabaseURL]]:
     """One migrated database per backend for the whole session."""
     urls = {"sqlite": parse_database_url(f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}")}
     base = _postgres_base()
-    name = f"frontdesk_test_{uuid.uuid4().hex[:12]}"
     if base:
-        asyncio.run(_admin(base, f'CREATE DATABASE "{name}"'))
-        urls["postgresql"] = parse_database_url(base).with_database(name)
+        urls["postgresql"], name = fresh_postgres(base)
     for url in urls.values():
         migrate.upgrade(url)
     yield urls
     if base:
-        asyncio.run(_admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        drop_postgres(base, name)
 
 
 def settings_for(url: DatabaseURL, **overrides: Any) -> Settings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from typing import Any
 
@@ -49,6 +50,10 @@ PEOPLE: dict[str, tuple[dict[str, Any], datetime]] = {
 }  # fmt: skip
 
 
+def sys_id_of(name: str) -> str:
+    return hashlib.md5(name.encode()).hexdigest()
+
+
 async def load(db: Database, workspace: Workspace, actor: Principal) -> dict[str, str]:
     """Insert the dataset; returns name → sys_id."""
     ids: dict[str, str] = {}
@@ -69,7 +74,7 @@ async def load(db: Database, workspace: Workspace, actor: Principal) -> dict[str
             tx, actor, REGISTRY["csm_household"], {"sys_id": HOUSEHOLD, "name": "Garcia Household"}
         )
         for name, (fields, created) in PEOPLE.items():
-            values = dict(fields)
+            values = {"sys_id": sys_id_of(name), **fields}
             if name == "Jane Dell Brown":
                 values["user"] = actor.user_sys_id
             made = await records.insert(

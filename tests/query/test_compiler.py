@@ -16,9 +16,8 @@ from tests.query import dataset
 pytestmark = pytest.mark.anyio
 CONSUMERS = REGISTRY["csm_consumer"]
 EVERYONE = set(dataset.PEOPLE)
-H, S, J, Z, M, A = (
-    "Harding Asher", "Sam Collins", "Jane Dell Brown", "Zoë Ångström", "maria garcia", "Ann_% Percent",
-)  # fmt: skip
+H, S, J = "Harding Asher", "Sam Collins", "Jane Dell Brown"
+Z, M, A = "Zoë Ångström", "maria garcia", "Ann_% Percent"
 
 CASES: list[tuple[str, set[str]]] = [
     ("", EVERYONE),
@@ -89,7 +88,8 @@ CASES: list[tuple[str, set[str]]] = [
     ("sys_created_onRELATIVEGT@year@ago@5", {Z, A}),
     ("sys_created_on>javascript:gs.daysAgoStart(1400)", {Z}),
     (
-        "sys_created_onONLast year@javascript:gs.beginningOfLastYear()@javascript:gs.endOfLastYear()",
+        "sys_created_onONLast year"
+        "@javascript:gs.beginningOfLastYear()@javascript:gs.endOfLastYear()",
         set(),
     ),
     ("sys_updated_onSAMEASsys_created_on", EVERYONE),
@@ -176,7 +176,7 @@ async def test_ordering(db: Database, people: tuple[Principal, dict[str, str]]) 
         n for n, _ in sorted(ids.items(), key=lambda item: item[1])
     ]
     tie = await names(db, actor, "ORDERBYstate")
-    assert tie[:1] == [Z] and sorted(tie[1:3]) == sorted([S, J])
+    assert tie[:1] == [Z]
     assert tie[1:3] == sorted([S, J], key=lambda n: ids[n])
     # references sort by what they show
     assert (await names(db, actor, "ORDERBYDESChousehold"))[0] == M

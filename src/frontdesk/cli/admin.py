@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from frontdesk.cli.common import DATABASE, WORKSPACE, console, run, settings_for
+from frontdesk.cli.common import DATABASE, WORKSPACE, console, output, run, settings_for
 from frontdesk.db.database import Database
 from frontdesk.domain.auth import oauth, passwords, users
 from frontdesk.domain.demo import loader
@@ -81,7 +81,7 @@ def workspace_list(database: str | None = DATABASE) -> None:
     table = Table("name", "default")
     for found in run(settings_for(database), work):
         table.add_row(found.name, "yes" if found.is_default else "")
-    console.print(table)
+    output.print(table)
 
 
 # --------------------------------------------------------------------------- users
@@ -144,7 +144,7 @@ def user_roles(
             return await users.role_names(tx, found.id, person["sys_id"])
 
     held = run(settings_for(database), work)
-    console.print(f"{user_name}: {', '.join(sorted(held)) or '(no roles)'}")
+    output.print(f"{user_name}: {', '.join(sorted(held)) or '(no roles)'}")
 
 
 @user.command("password")

@@ -17,7 +17,8 @@ from frontdesk.db.url import DatabaseURL, parse_database_url
 from frontdesk.errors import DomainError
 
 T = TypeVar("T")
-console = Console(stderr=True)
+console = Console(stderr=True)  # progress, notices, errors
+output = Console()  # what a command answers
 DATABASE = typer.Option(
     None,
     "--database",

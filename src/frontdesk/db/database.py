@@ -27,6 +27,7 @@ from frontdesk.db.statements import Params, Plan, Prepared, make_plan
 from frontdesk.db.url import DatabaseURL
 
 Statement = ClauseElement | Prepared
+_PING = Prepared(sa.select(sa.literal(1)))
 
 
 def _json_dumps(value: Any) -> str:
@@ -149,9 +150,14 @@ class Database(ABC):
     @abstractmethod
     async def close(self) -> None: ...
 
+    async def ping(self) -> None:
+        """Raise unless the database answers."""
+        async with self.read() as tx:
+            await tx.scalar(_PING)
+
     @abstractmethod
     def read(self) -> Any:
-        """``async with db.read() as tx``: a consistent read; nothing to commit."""
+        """``async with db.read() as tx``: statements see committed data; nothing to commit."""
 
     @abstractmethod
     def write(self) -> Any:

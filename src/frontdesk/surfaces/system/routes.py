@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import orjson
-import sqlalchemy as sa
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
@@ -12,15 +11,12 @@ from frontdesk import __version__
 from frontdesk.db.database import Database
 from frontdesk.surfaces.openapi import SWAGGER_UI, Operation, document, documented
 
-_PING = sa.select(sa.literal(1))
-
 
 @documented(Operation("Ready to serve", "frontdesk", responses={200: "Ready", 503: "Not ready"}))
 async def healthz(request: Request) -> Response:
     db: Database = request.app.state.db
     try:
-        async with db.read() as tx:
-            await tx.scalar(_PING)
+        await db.ping()
     except Exception as exc:
         body = {"status": "unavailable", "detail": type(exc).__name__}
         return Response(orjson.dumps(body), status_code=503, media_type="application/json")

@@ -1,0 +1,64 @@
+"""Units of work: commit on success, roll back on error, callbacks only after commit."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from frontdesk.db.database import Database
+from frontdesk.domain.workspaces.service import Workspace
+from frontdesk.store.registry import REGISTRY
+from frontdesk.store.schema import sa_table
+from tests import factories
+
+pytestmark = pytest.mark.anyio
+CONSUMERS = sa_table("csm_consumer")
+
+
+async def count(db: Database, workspace: Workspace) -> int:
+    async with db.read() as tx:
+        return int(
+            await tx.scalar(
+                sa.select(sa.func.count()).where(CONSUMERS.c.workspace_id == workspace.id)
+            )
+        )
+
+
+async def test_an_error_rolls_back_the_whole_unit(db: Database, workspace: Workspace) -> None:
+    await factories.consumer(db, workspace, first_name="Kept")
+    called: list[str] = []
+
+    async def failing_unit() -> None:
+        async with db.write() as tx:
+            await tx.execute(
+                sa.insert(CONSUMERS).values(workspace_id=workspace.id, sys_id="a" * 32)
+            )
+            tx.after_commit(lambda: called.append("no"))
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        await failing_unit()
+    assert await count(db, workspace) == 1
+    assert called == []
+
+
+async def test_after_commit_runs_once_committed(db: Database, workspace: Workspace) -> None:
+    called: list[int] = []
+    async with db.write() as tx:
+        await tx.execute(sa.insert(CONSUMERS).values(workspace_id=workspace.id, sys_id="b" * 32))
+        tx.after_commit(lambda: called.append(1))
+        assert called == []
+    assert called == [1]
+    assert await count(db, workspace) == 1
+
+
+async def test_expanding_parameters_keep_their_types(db: Database, workspace: Workspace) -> None:
+    made = await factories.consumer(db, workspace, first_name="Ann")
+    statement = sa.select(CONSUMERS.c.sys_id).where(
+        CONSUMERS.c.workspace_id == workspace.id,
+        CONSUMERS.c.sys_id.in_([made["sys_id"], "c" * 32]),
+        CONSUMERS.c.sys_created_on <= made["sys_created_on"],
+    )
+    async with db.read() as tx:
+        assert (await tx.fetch(statement)).scalars() == [made["sys_id"]]
+    assert REGISTRY["csm_consumer"].field("sys_created_on") is not None

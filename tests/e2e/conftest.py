@@ -1,0 +1,96 @@
+"""Start the real server process (``frontdesk serve``) for end-to-end tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import POSTGRES_ENV, drop_postgres, fresh_postgres
+
+FRONTDESK = str(Path(sys.executable).with_name("frontdesk"))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    database: str
+    credentials: dict[str, str]
+    data_dir: Path
+
+    @property
+    def auth(self) -> tuple[str, str]:
+        return self.credentials["username"], self.credentials["password"]
+
+
+def start(database: str, data_dir: Path, *extra: str) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    scheme = "https" if "--tls" in extra else "http"
+    env = {**os.environ, "FRONTDESK_DATA_DIR": str(data_dir)}
+    log = data_dir / "serve.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [FRONTDESK, "serve", "--demo", "--port", str(port), "--database", database, *extra],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=data_dir,
+        )
+    url = f"{scheme}://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(log.read_text())
+        try:
+            if httpx.get(f"{url}/healthz", verify=False, timeout=1).status_code == 200:
+                return process, url
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("server did not become ready")
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, database_urls: dict
+) -> Iterator[Server]:  # type: ignore[type-arg]
+    if request.param not in database_urls:
+        pytest.skip("PostgreSQL not configured")
+    data_dir = tmp_path_factory.mktemp(f"e2e-{request.param}")
+    base = os.environ.get(POSTGRES_ENV, "")
+    dropped = None
+    if request.param == "sqlite":
+        database = f"sqlite:///{data_dir / 'frontdesk.db'}"
+    else:
+        url, dropped = fresh_postgres(base)
+        database = url.url.render_as_string(hide_password=False)
+    extra = tuple(getattr(request.module, "SERVER_ARGS", ()))
+    process, url = start(database, data_dir, *extra)
+    printed = subprocess.run(
+        [FRONTDESK, "demo", "--json", "--database", database],
+        capture_output=True,
+        check=True,
+        cwd=data_dir,
+    )
+    try:
+        yield Server(url, database, json.loads(printed.stdout), data_dir)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        if dropped:
+            drop_postgres(base, dropped)

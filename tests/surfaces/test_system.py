@@ -1,0 +1,33 @@
+"""frontdesk's own endpoints: health, the OpenAPI document, the API browser."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_healthz(client: httpx.AsyncClient, backend: str) -> None:
+    response = await client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+    assert response.json()["database"] == backend
+    assert response.headers["x-request-id"]
+
+
+async def test_request_ids_are_echoed(client: httpx.AsyncClient) -> None:
+    response = await client.get("/healthz", headers={"X-Request-Id": "abc-123"})
+    assert response.headers["x-request-id"] == "abc-123"
+
+
+async def test_openapi_documents_the_vendor_paths(client: httpx.AsyncClient) -> None:
+    document = (await client.get("/openapi.json")).json()
+    assert document["openapi"].startswith("3.")
+    paths = document["paths"]
+    assert set(paths["/api/now/consumer"]) == {"get", "post"}
+    assert "/api/now/v2/consumer/{sys_id}" in paths
+    assert paths["/oauth_token.do"]["post"]["requestBody"]
+    assert not any(path.startswith("/s/") for path in paths)
+    docs = await client.get("/docs")
+    assert "swagger-ui" in docs.text
