@@ -224,7 +224,7 @@ class SQLiteDatabase(Database):
 
     def read(self) -> _SQLiteUnit:
         # Like PostgreSQL reads: no BEGIN/COMMIT, each statement sees committed data; the
-        # lock still keeps this process's writes out (docs/decisions/0003-execution-layer.md).
+        # lock still keeps this process's writes out (docs/decisions/0002-execution-layer.md).
         return _SQLiteUnit(self, self._open_connection(), self._lock, None)
 
     def write(self) -> _SQLiteUnit:
@@ -357,7 +357,7 @@ class PostgresDatabase(Database):
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Transaction]:
         # Reads run without BEGIN/COMMIT: each statement sees committed data, and two
-        # round trips per request are saved (docs/decisions/0003-execution-layer.md).
+        # round trips per request are saved (docs/decisions/0002-execution-layer.md).
         if self._pool is None:
             raise RuntimeError("database is not open")
         async with self._pool.acquire() as connection:

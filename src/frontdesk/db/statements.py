@@ -3,7 +3,7 @@
 SQLAlchemy builds and compiles every statement and supplies the type processors; we
 skip only its execution layer, whose per-call cost (connection checkout, cache-key
 generation, result wrapping) was more than half of a by-key request's budget
-(docs/decisions/0003-execution-layer.md).
+(docs/decisions/0002-execution-layer.md).
 """
 
 from __future__ import annotations

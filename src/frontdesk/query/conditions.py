@@ -1,6 +1,6 @@
 """One condition on one column, per field type, as a SQLAlchemy expression.
 
-Semantics (research §1.2, KB0715430; docs/decisions/0005-encoded-query-semantics.md):
+Semantics (research §1.2, KB0715430; docs/decisions/0004-encoded-query-semantics.md):
 values compare case-insensitively (ASCII folding, identical on SQLite and PostgreSQL);
 ``!=``, ``NOT IN``, ``SAMEAS`` and ``NSAMEAS`` never match NULL; ``NOT LIKE`` does;
 booleans treat NULL as false. A condition that cannot apply to its column raises

@@ -76,6 +76,11 @@ def _filtered(table: TableDef, workspace_id: int, where: ColumnElement[bool] | N
     return conditions
 
 
+# Past this offset a page is found by sys_id first (narrow rows, index-only where the
+# order allows), and only its own rows are read whole: a "deferred join".
+DEFERRED_OFFSET = 1000
+
+
 async def page(
     tx: Transaction,
     table: TableDef,
@@ -91,13 +96,28 @@ async def page(
     paging with an offset never repeats or skips a record."""
     rows = sa_table(table.name)
     ordering = [*order_by, rows.c.sys_id.asc()] if tie_break else list(order_by)
-    statement = (
-        sa.select(*_columns(table))
-        .where(*_filtered(table, workspace_id, where))
-        .order_by(*ordering)
-        .limit(limit)
-        .offset(offset)
-    )
+    conditions = _filtered(table, workspace_id, where)
+    if offset >= DEFERRED_OFFSET:
+        keys = (
+            sa.select(rows.c.sys_id)
+            .where(*conditions)
+            .order_by(*ordering)
+            .limit(limit)
+            .offset(offset)
+        )
+        conditions = [
+            rows.c.workspace_id == workspace_id,
+            rows.c.sys_id.in_(keys.scalar_subquery()),
+        ]
+        statement = sa.select(*_columns(table)).where(*conditions).order_by(*ordering)
+    else:
+        statement = (
+            sa.select(*_columns(table))
+            .where(*conditions)
+            .order_by(*ordering)
+            .limit(limit)
+            .offset(offset)
+        )
     result = await tx.fetch(statement)
     return [_record(result.columns, row) for row in result.rows]
 
@@ -207,3 +227,14 @@ async def sys_ids_where(
         .order_by(rows.c.sys_id)
     )
     return list((await tx.fetch(statement)).scalars())
+
+
+async def analyze(tx: Transaction, *tables: sa.Table) -> None:
+    """After a bulk load: refresh the planner's statistics, and on PostgreSQL the visibility
+    map too, so that index-only scans serve deep pages. Needs a unit without a transaction
+    (``db.read()``). No SQLAlchemy construct exists; the names, ours, are quoted by the dialect.
+    """
+    quote = tx.dialect.identifier_preparer.quote
+    command = "VACUUM (ANALYZE)" if tx.dialect.name == "postgresql" else "ANALYZE"
+    for table in tables:
+        await tx.execute(sa.text(f"{command} {quote(table.name)}"))

@@ -1,7 +1,7 @@
 """SQLAlchemy tables: generated from the registry, plus frontdesk's own bookkeeping.
 
 Text columns use the "C" collation on PostgreSQL so that comparisons, ``lower()`` and
-ordering behave byte-for-byte as on SQLite (docs/decisions/0004-text-comparison.md).
+ordering behave byte-for-byte as on SQLite (docs/decisions/0003-text-comparison.md).
 """
 
 from __future__ import annotations

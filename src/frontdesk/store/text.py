@@ -2,7 +2,7 @@
 
 Both databases' ``lower()`` fold ASCII only here (SQLite always; PostgreSQL on the
 "C"-collated columns), so values are folded the same way in Python before they are
-compared with ``lower(column)`` (docs/decisions/0004-text-comparison.md).
+compared with ``lower(column)`` (docs/decisions/0003-text-comparison.md).
 """
 
 from __future__ import annotations

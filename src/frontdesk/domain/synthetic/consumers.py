@@ -20,6 +20,7 @@ from frontdesk.domain.synthetic.names import FIRST_NAMES, LAST_NAMES, PLACES, ST
 from frontdesk.domain.workspaces.service import Workspace
 from frontdesk.store import numbering, records
 from frontdesk.store.registry import REGISTRY
+from frontdesk.store.schema import contact_point, sa_table
 
 CONSUMERS = REGISTRY["csm_consumer"]
 BATCH = 10_000
@@ -90,6 +91,8 @@ async def generate(
             await _flush(tx, workspace, batch)
             if progress:
                 progress(len(batch))
+    async with db.read() as tx:  # outside any transaction: VACUUM may not run in one
+        await records.analyze(tx, sa_table(CONSUMERS.name), contact_point)
 
 
 async def _flush(tx: Any, workspace: Workspace, batch: list[dict[str, Any]]) -> None:
