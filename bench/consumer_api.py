@@ -151,8 +151,10 @@ def server(command: list[str], env: dict[str, str], port: int, log: Path) -> Ite
 def wrk(url: str, script: Path, seconds: int) -> float:
     done = subprocess.run(
         ["wrk", "-t2", "-c32", f"-d{seconds}s", "-s", str(script), url],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", done.stdout)
     if errors:
         raise RuntimeError(f"{errors.group(1)} failed requests:\n{done.stdout}")

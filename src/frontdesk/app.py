@@ -17,6 +17,7 @@ from frontdesk.db.database import Database, open_database
 from frontdesk.db.url import parse_database_url
 from frontdesk.domain.auth import passwords
 from frontdesk.domain.workspaces.service import Workspaces
+from frontdesk.surfaces.servicenow.override import MethodOverride
 from frontdesk.surfaces.servicenow.routes import routes as servicenow_routes
 from frontdesk.surfaces.system.routes import ROUTES as system_routes
 
@@ -87,7 +88,7 @@ def create_app(settings: Settings, db: Database | None = None) -> Starlette:
         # The busiest routes first: Starlette tries them in order.
         routes=[*surfaces, *system_routes, Mount("/s/{workspace}", routes=surfaces)],
         lifespan=lifespan,
-        middleware=[Middleware(RequestId)],
+        middleware=[Middleware(RequestId), Middleware(MethodOverride)],
     )
     app.state.settings = settings
     app.state.db = database

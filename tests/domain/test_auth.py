@@ -91,9 +91,12 @@ async def test_oauth_grants(db: Database, workspace: Workspace) -> None:
     user = await factories.user(db, workspace, roles=("csm_ws_integration",))
     async with db.write() as tx:
         client = await oauth.register_client(
-            tx, system(workspace.id), name="app", secret_hash=passwords.hash_password("s3cret"),
+            tx,
+            system(workspace.id),
+            name="app",
+            secret_hash=passwords.hash_password("s3cret"),
             user_sys_id=user.sys_id,
-        )  # fmt: skip
+        )
     client_id = str(client["client_id"])
     tokens = await oauth.password_grant(
         db,

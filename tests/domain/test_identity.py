@@ -73,9 +73,13 @@ async def test_writes_keep_the_index_current(db: Database, workspace: Workspace)
 async def test_a_social_profile_points_at_its_consumer(db: Database, workspace: Workspace) -> None:
     made = await factories.consumer(db, workspace, first_name="Jane")
     await factories.record(
-        db, workspace, "sn_app_cs_social_social_profile",
-        consumer=made["sys_id"], channel="Twitter", profile="JaneB",
-    )  # fmt: skip
+        db,
+        workspace,
+        "sn_app_cs_social_social_profile",
+        consumer=made["sys_id"],
+        channel="Twitter",
+        profile="JaneB",
+    )
     assert await owners(db, workspace, ContactKind.SOCIAL, "twitter:janeb") == [
         ("csm_consumer", made["sys_id"])
     ]

@@ -85,9 +85,12 @@ async def test_updates_count_and_rederive(db: Database, workspace: Workspace) ->
     made = await insert(db, workspace, {"first_name": "Jane", "last_name": "Brown"})
     async with db.write() as tx:
         updated = await records.update(
-            tx, system(workspace.id, "editor"), CONSUMERS, str(made["sys_id"]),
+            tx,
+            system(workspace.id, "editor"),
+            CONSUMERS,
+            str(made["sys_id"]),
             {"last_name": "Smith", "sys_mod_count": 99, "number": "CSMR0000050"},
-        )  # fmt: skip
+        )
     assert updated["name"] == "Jane Smith"
     assert updated["sys_mod_count"] == 1
     assert updated["sys_updated_by"] == "editor"

@@ -91,6 +91,10 @@ def server(
         yield Server(url, database, json.loads(printed.stdout), data_dir)
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
         if dropped:
             drop_postgres(base, dropped)

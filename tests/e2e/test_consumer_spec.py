@@ -58,11 +58,16 @@ def test_list_consumers(server: Server) -> None:
 def test_create_consumer(server: Server) -> None:
     status, body = curl(
         server,
-        "-X", "POST", f"{server.url}/api/now/consumer",
-        "-H", "Accept: application/json",
-        "-H", "Content-Type: application/json",
-        "-d", json.dumps(spec.POST_BODY),
-    )  # fmt: skip
+        "-X",
+        "POST",
+        f"{server.url}/api/now/consumer",
+        "-H",
+        "Accept: application/json",
+        "-H",
+        "Content-Type: application/json",
+        "-d",
+        json.dumps(spec.POST_BODY),
+    )
     assert status == 201
     sys_id = body["result"]
     assert isinstance(sys_id, str)

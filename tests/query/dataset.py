@@ -18,36 +18,74 @@ HOUSEHOLD = "0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a"
 # name → (fields, created)
 PEOPLE: dict[str, tuple[dict[str, Any], datetime]] = {
     "Harding Asher": (
-        {"first_name": "Harding", "last_name": "Asher", "email": "harding.asher@mailinator.com",
-         "city": "Plano", "state": "TX", "mobile_phone": "+1 (972) 555-0100", "gender": "Male"},
+        {
+            "first_name": "Harding",
+            "last_name": "Asher",
+            "email": "harding.asher@mailinator.com",
+            "city": "Plano",
+            "state": "TX",
+            "mobile_phone": "+1 (972) 555-0100",
+            "gender": "Male",
+        },
         datetime(2016, 6, 16, 19, 20, 13),
     ),
     "Sam Collins": (
-        {"first_name": "Sam", "last_name": "Collins", "email": "sam.collins@mailinator.com",
-         "city": "San Francisco", "state": "CA", "u_loyalty": "gold"},
+        {
+            "first_name": "Sam",
+            "last_name": "Collins",
+            "email": "sam.collins@mailinator.com",
+            "city": "San Francisco",
+            "state": "CA",
+            "u_loyalty": "gold",
+        },
         datetime(2016, 6, 16, 19, 17, 44),
     ),
     "Jane Dell Brown": (
-        {"first_name": "Jane", "middle_name": "Dell", "last_name": "Brown", "city": "San Marcos",
-         "state": "CA", "notification": 1, "active": False, "title": "Director"},
+        {
+            "first_name": "Jane",
+            "middle_name": "Dell",
+            "last_name": "Brown",
+            "city": "San Marcos",
+            "state": "CA",
+            "notification": 1,
+            "active": False,
+            "title": "Director",
+        },
         datetime(2020, 1, 5, 10, 0, 0),
     ),
     "Zoë Ångström": (
-        {"first_name": "Zoë", "last_name": "Ångström", "email": "ZOE@Example.com",
-         "notification": None, "active": None, "u_loyalty": "silver"},
+        {
+            "first_name": "Zoë",
+            "last_name": "Ångström",
+            "email": "ZOE@Example.com",
+            "notification": None,
+            "active": None,
+            "u_loyalty": "silver",
+        },
         datetime(2023, 3, 1, 0, 0, 0),
     ),
     "maria garcia": (
-        {"first_name": "maria", "last_name": "garcia", "email": "maria@example.com",
-         "city": "Austin", "state": "TX", "household": HOUSEHOLD},
+        {
+            "first_name": "maria",
+            "last_name": "garcia",
+            "email": "maria@example.com",
+            "city": "Austin",
+            "state": "TX",
+            "household": HOUSEHOLD,
+        },
         datetime(2021, 7, 4, 8, 30, 0),
     ),
     "Ann_% Percent": (
-        {"first_name": "Ann_%", "last_name": "Percent", "email": "ann@example.com",
-         "city": "100% Town", "state": "NV"},
+        {
+            "first_name": "Ann_%",
+            "last_name": "Percent",
+            "email": "ann@example.com",
+            "city": "100% Town",
+            "state": "NV",
+        },
         datetime(2022, 2, 3, 23, 59, 59),
     ),
-}  # fmt: skip
+}
 
 
 def sys_id_of(name: str) -> str:

@@ -189,9 +189,11 @@ async def test_invalid_parts_empty_the_result_when_the_property_says_so(
     actor, _ = people
     async with db.write() as tx:
         await records.insert(
-            tx, actor, REGISTRY["sys_properties"],
+            tx,
+            actor,
+            REGISTRY["sys_properties"],
             {"name": "glide.invalid_query.returns_no_rows", "value": "true"},
-        )  # fmt: skip
+        )
     assert await names(db, actor, "bogus=1^city=Plano") == []
     assert await names(db, actor, "city=Plano") == [H]
 

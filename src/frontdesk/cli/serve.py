@@ -60,5 +60,6 @@ def serve(
         loop="uvloop",
         http="httptools",
         server_header=False,
+        timeout_graceful_shutdown=5,
         **ssl,  # type: ignore[arg-type]
     )

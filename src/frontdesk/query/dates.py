@@ -317,9 +317,19 @@ for _unit, _prefix in (
 # gs.datePart('dayofweek', 'monday', 'GE'): the part, the value, the comparison.
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 DATE_PART_OPERATORS = {"EE": "=", "GE": ">=", "GT": ">", "LE": "<=", "LT": "<", "NE": "!="}
 
 

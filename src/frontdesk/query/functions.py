@@ -53,11 +53,22 @@ class SqlFunctions(ABC):
         return sa.cast(text, sa.DateTime)
 
 
-_SQLITE_UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "dayofweek": "days",
-                 "month": "months", "year": "years"}  # fmt: skip
-_SQLITE_TRUNCATE = {"minute": "%Y-%m-%d %H:%M:00", "hour": "%Y-%m-%d %H:00:00",
-                    "day": "%Y-%m-%d 00:00:00", "dayofweek": "%Y-%m-%d 00:00:00",
-                    "month": "%Y-%m-01 00:00:00", "year": "%Y-01-01 00:00:00"}  # fmt: skip
+_SQLITE_UNITS = {
+    "minute": "minutes",
+    "hour": "hours",
+    "day": "days",
+    "dayofweek": "days",
+    "month": "months",
+    "year": "years",
+}
+_SQLITE_TRUNCATE = {
+    "minute": "%Y-%m-%d %H:%M:00",
+    "hour": "%Y-%m-%d %H:00:00",
+    "day": "%Y-%m-%d 00:00:00",
+    "dayofweek": "%Y-%m-%d 00:00:00",
+    "month": "%Y-%m-01 00:00:00",
+    "year": "%Y-01-01 00:00:00",
+}
 
 
 class SQLiteFunctions(SqlFunctions):
@@ -103,8 +114,15 @@ class SQLiteFunctions(SqlFunctions):
         return sa.func.strftime(pattern, column)
 
 
-_PG_PARTS = {"dayofweek": "isodow", "dayofmonth": "day", "month": "month", "quarter": "quarter",
-             "year": "year", "hour": "hour", "minute": "minute"}  # fmt: skip
+_PG_PARTS = {
+    "dayofweek": "isodow",
+    "dayofmonth": "day",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "hour": "hour",
+    "minute": "minute",
+}
 
 
 class PostgresFunctions(SqlFunctions):

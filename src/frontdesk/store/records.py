@@ -238,3 +238,33 @@ async def analyze(tx: Transaction, *tables: sa.Table) -> None:
     command = "VACUUM (ANALYZE)" if tx.dialect.name == "postgresql" else "ANALYZE"
     for table in tables:
         await tx.execute(sa.text(f"{command} {quote(table.name)}"))
+
+
+async def get_many(
+    tx: Transaction, table: TableDef, *, workspace_id: int, sys_ids: Iterable[str]
+) -> dict[str, Record]:
+    """Records by sys_id (missing ones are simply absent)."""
+    wanted = sorted({s for s in sys_ids if s})
+    if not wanted:
+        return {}
+    rows = sa_table(table.name)
+    statement = sa.select(*_columns(table)).where(
+        rows.c.workspace_id == workspace_id, rows.c.sys_id.in_(wanted)
+    )
+    result = await tx.fetch(statement)
+    found = [_record(result.columns, row) for row in result.rows]
+    return {str(r["sys_id"]): r for r in found}
+
+
+async def display_values(
+    tx: Transaction, table: TableDef, *, workspace_id: int, sys_ids: Iterable[str]
+) -> dict[str, Any]:
+    """sys_id → the value of the table's display field."""
+    wanted = sorted({s for s in sys_ids if s})
+    if not wanted:
+        return {}
+    rows = sa_table(table.name)
+    statement = sa.select(rows.c.sys_id, rows.c[table.display_field]).where(
+        rows.c.workspace_id == workspace_id, rows.c.sys_id.in_(wanted)
+    )
+    return {str(sys_id): shown for sys_id, shown in (await tx.fetch(statement)).rows}

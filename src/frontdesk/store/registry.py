@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from frontdesk.errors import NotFound
+from frontdesk.errors import Invalid
 from frontdesk.store.fields import SYSTEM_FIELDS, Field, FieldType
 
 
@@ -78,9 +78,10 @@ def register(table: TableDef) -> TableDef:
 
 
 def get_table(name: str) -> TableDef:
+    """A table a client named; ``Invalid`` (ServiceNow: 400 ``Invalid table <name>``) if none."""
     table = REGISTRY.get(name)
     if table is None:
-        raise NotFound(f"Invalid table {name}")
+        raise Invalid(f"Invalid table {name}", field="table")
     return table
 
 

@@ -125,6 +125,32 @@ api_token = sa.Table(
 )
 
 
+attachment_blob = sa.Table(
+    "attachment_blob",
+    metadata,
+    sa.Column("id", big_id(), primary_key=True, autoincrement=True),
+    _workspace_column(),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("created_on", timestamp(), nullable=False),
+    sa.UniqueConstraint("workspace_id", "sha256"),
+)
+
+attachment_chunk = sa.Table(
+    "attachment_chunk",
+    metadata,
+    sa.Column(
+        "blob_id",
+        big_id(),
+        sa.ForeignKey("attachment_blob.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.PrimaryKeyConstraint("blob_id", "seq"),
+)
+
+
 def _column_type(field: Field) -> sa.types.TypeEngine[Any]:
     match field.type:
         case FieldType.INTEGER:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from frontdesk.store.fields import (
     ContactKind,
+    Field,
+    FieldType,
     boolean,
     choice,
     datetime_,
@@ -336,6 +338,29 @@ SOCIAL_PROFILE = register(
             url("profile_url"),
             string("social_id", 100),
             string("source", 40),
+        ),
+    )
+)
+
+SYS_ATTACHMENT = register(
+    TableDef(
+        name="sys_attachment",
+        label="Attachment",
+        display="file_name",
+        fields=(
+            string("table_name", 80, indexed=True),
+            Field("table_sys_id", FieldType.SYS_ID, "Table sys ID", 32, indexed=True),
+            string("file_name", 100),
+            string("content_type", 100),
+            integer("size_bytes"),
+            integer("size_compressed"),
+            boolean("compressed", default=False),
+            string("hash", 64),
+            integer("image_width"),
+            integer("image_height"),
+            string("average_image_color", 32),
+            string("encryption_context", 32),
+            string("state", 40, default="available"),
         ),
     )
 )

@@ -76,6 +76,17 @@ PLACES = (
     ("Plano", "TX", "75024", "469"),
 )
 STREETS = (
-    "Main St", "Oak Ave", "Maple Dr", "Cedar Ln", "Pine St", "Elm St", "Park Ave",
-    "Lake Rd", "Hill St", "Sunset Blvd", "River Rd", "2nd St", "Washington Ave",
-)  # fmt: skip
+    "Main St",
+    "Oak Ave",
+    "Maple Dr",
+    "Cedar Ln",
+    "Pine St",
+    "Elm St",
+    "Park Ave",
+    "Lake Rd",
+    "Hill St",
+    "Sunset Blvd",
+    "River Rd",
+    "2nd St",
+    "Washington Ave",
+)

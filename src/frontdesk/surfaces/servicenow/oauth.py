@@ -73,9 +73,12 @@ async def token(request: Request) -> Response:
             )
         elif grant == "refresh_token":
             tokens = await oauth.refresh_grant(
-                db, workspace.id, client_id=client_id, client_secret=secret,
+                db,
+                workspace.id,
+                client_id=client_id,
+                client_secret=secret,
                 refresh_token=form.get("refresh_token", ""),
-            )  # fmt: skip
+            )
         elif grant == "client_credentials":
             tokens = await oauth.client_credentials_grant(
                 db, workspace.id, client_id=client_id, client_secret=secret

@@ -31,3 +31,16 @@ def plain(record: Mapping[str, Any], names: Iterable[str]) -> dict[str, str]:
         if value is not None and name in shown:
             shown[name] = value if type(value) is str else text(value)
     return shown
+
+
+def cell(value: Any, shown: Any, *, mode: str, link: str | None) -> Any:
+    """One Table API field in a ``sysparm_display_value`` mode (``false``, ``true``, ``all``);
+    ``link`` is the referenced record's URL for a non-empty reference whose links are wanted."""
+    if mode == "all":
+        both = {"display_value": text(shown), "value": text(value)}
+        if link:
+            both["link"] = link
+        return both
+    if mode == "true":
+        return {"display_value": text(shown), "link": link} if link else text(shown)
+    return {"link": link, "value": text(value)} if link else text(value)

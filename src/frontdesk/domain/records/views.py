@@ -1,0 +1,179 @@
+"""What a response shows of records: the chosen fields, dot-walked ones (``user.name``)
+included, each with its value and, when asked, its display value."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from frontdesk.db.database import Transaction
+from frontdesk.domain.principal import Principal
+from frontdesk.domain.records import service as records
+from frontdesk.store import records as store
+from frontdesk.store.fields import Field
+from frontdesk.store.registry import REGISTRY, TableDef
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    field: Field
+    value: Any
+    # References: the referenced record's display value; choices: the label; else the value.
+    display: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Path:
+    name: str  # as requested, e.g. "user.name"
+    hops: tuple[tuple[TableDef, Field], ...]  # the references walked
+    table: TableDef  # where the last field is
+    field: Field
+
+
+async def cells(
+    tx: Transaction,
+    actor: Principal,
+    table: TableDef,
+    found: Sequence[Record],
+    *,
+    fields: Sequence[str] | None,
+    display: bool,
+) -> list[dict[str, Cell]]:
+    custom = {
+        t: await records.custom_fields(tx, actor, REGISTRY[t]) for t in _tables(table, fields)
+    }
+    paths = _paths(table, fields, custom)
+    values = [{p.name: None for p in paths} for _ in found]
+    for path in paths:
+        for index, value in (await _walk(tx, actor, path, found)).items():
+            values[index][path.name] = value
+    shown: dict[tuple[str, str], Any] = {}
+    if display:
+        shown = await _references_shown(tx, actor, paths, values)
+    return [
+        {
+            p.name: Cell(
+                p.field, row[p.name], _display(p.field, row[p.name], shown) if display else None
+            )
+            for p in paths
+        }
+        for row in values
+    ]
+
+
+def _tables(table: TableDef, fields: Sequence[str] | None) -> set[str]:
+    """The tables whose custom fields a view may need (the table, and dot-walked ones)."""
+    names = {table.name}
+    for name in fields or ():
+        current: TableDef | None = table
+        for hop in name.split(".")[:-1]:
+            found = current.field(hop) if current else None
+            current = REGISTRY.get(found.reference or "") if found and found.is_reference else None
+            if current is None:
+                break
+            names.add(current.name)
+    return names
+
+
+Custom = Mapping[str, Mapping[str, Field]]  # table → name → field
+
+
+def _field(table: TableDef, name: str, custom: Custom) -> Field | None:
+    found = table.field(name) or custom.get(table.name, {}).get(name)
+    return None if found is None or found.hidden else found
+
+
+def _paths(table: TableDef, fields: Sequence[str] | None, custom: Custom) -> list[_Path]:
+    """Requested fields that exist (unknown names are ignored, as the platform does)."""
+    if fields is None:
+        own = [*table.visible_fields(), *custom.get(table.name, {}).values()]
+        return [_Path(f.name, (), table, f) for f in own]
+    paths: list[_Path] = []
+    for name in dict.fromkeys(fields):
+        parts = name.split(".")
+        current: TableDef = table
+        hops: list[tuple[TableDef, Field]] = []
+        ok = True
+        for hop in parts[:-1]:
+            link = _field(current, hop, custom)
+            target = (
+                REGISTRY.get(link.reference or "")
+                if link is not None and link.is_reference
+                else None
+            )
+            if link is None or target is None:
+                ok = False
+                break
+            hops.append((current, link))
+            current = target
+        last = _field(current, parts[-1], custom) if ok else None
+        if last is not None:
+            paths.append(_Path(name, tuple(hops), current, last))
+    return paths
+
+
+async def _walk(
+    tx: Transaction, actor: Principal, path: _Path, found: Sequence[Record]
+) -> dict[int, Any]:
+    """Each record's value at the end of ``path`` (None where a reference is empty)."""
+    current: dict[int, Record] = dict(enumerate(found))
+    for _, link in path.hops:
+        target = REGISTRY[link.reference or ""]
+        if not records.can_read(actor, target):
+            return {}
+        targets = await store.get_many(
+            tx,
+            target,
+            workspace_id=actor.workspace_id,
+            sys_ids=(str(r.get(link.name) or "") for r in current.values()),
+        )
+        current = {
+            i: targets[str(r.get(link.name))]
+            for i, r in current.items()
+            if str(r.get(link.name)) in targets
+        }
+    return {i: r.get(path.field.name) for i, r in current.items()}
+
+
+async def _references_shown(
+    tx: Transaction, actor: Principal, paths: Sequence[_Path], values: Sequence[Mapping[str, Any]]
+) -> dict[tuple[str, str], Any]:
+    """(table, sys_id) → display value, for every reference value in the view."""
+    wanted: dict[str, set[str]] = {}
+    for path in paths:
+        if path.field.is_reference and path.field.reference in REGISTRY:
+            ids = {str(row[path.name]) for row in values if row[path.name]}
+            wanted.setdefault(path.field.reference or "", set()).update(ids)
+    shown: dict[tuple[str, str], Any] = {}
+    for name, ids in wanted.items():
+        target = REGISTRY[name]
+        if not records.can_read(actor, target):
+            continue
+        found = await store.display_values(tx, target, workspace_id=actor.workspace_id, sys_ids=ids)
+        link = target.field(target.display_field)
+        if link is not None and link.is_reference and link.reference in REGISTRY:
+            # A display field that is itself a reference (a role grant shows its role).
+            inner = await store.display_values(
+                tx,
+                REGISTRY[link.reference or ""],
+                workspace_id=actor.workspace_id,
+                sys_ids=(str(v) for v in found.values() if v),
+            )
+            found = {k: inner.get(str(v), v) for k, v in found.items()}
+        shown.update({(name, sys_id): value for sys_id, value in found.items()})
+    return shown
+
+
+def _display(field: Field, value: Any, shown: Mapping[tuple[str, str], Any]) -> Any:
+    if value is None or value == "":
+        return value
+    if field.is_reference:
+        return shown.get(
+            (field.reference or "", str(value)), value if field.reference not in REGISTRY else None
+        )
+    if field.choices:
+        return dict(field.choices).get(str(value), value)
+    return value

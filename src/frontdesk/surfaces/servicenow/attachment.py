@@ -1,0 +1,218 @@
+"""The Attachment API: ``/api/now/[v1/]attachment`` (research §2.4)."""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import AsyncIterator
+from typing import Any
+
+import orjson
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+
+from frontdesk.domain.attachments import service as attachments
+from frontdesk.errors import Invalid
+from frontdesk.surfaces.body import read_body
+from frontdesk.surfaces.openapi import Operation, Parameter, documented
+from frontdesk.surfaces.servicenow import params
+from frontdesk.surfaces.servicenow.call import Call, endpoint
+from frontdesk.surfaces.servicenow.errors import READ_FAILURE
+from frontdesk.surfaces.servicenow.formats import respond
+from frontdesk.surfaces.servicenow.paging import link_header
+from frontdesk.surfaces.servicenow.render import plain
+
+TAG = "ServiceNow Attachment API"
+DEFAULT_LIMIT = 1000
+SYS_ID = Parameter("sys_id", "path", "The attachment's sys_id")
+TARGET = (
+    Parameter("table_name", description="Table of the record to attach to", required=True),
+    Parameter("table_sys_id", description="sys_id of that record", required=True),
+    Parameter("file_name", description="Name of the file", required=True),
+    Parameter("encryption_context", description="Optional encryption context"),
+)
+STATUSES = {400: "Bad request", 401: "Not authenticated", 403: "Not allowed"}
+
+
+def metadata(call: Call, record: dict[str, Any]) -> dict[str, str]:
+    shown = plain(record, attachments.ATTACHMENTS.visible_names)
+    shown["download_link"] = f"{call.base}/api/now/attachment/{record['sys_id']}/file"
+    return shown
+
+
+@documented(
+    Operation(
+        "List attachments",
+        TAG,
+        (
+            Parameter("sysparm_query", description="Encoded query on sys_attachment"),
+            Parameter("sysparm_limit", description="Default 1000", schema={"type": "integer"}),
+            Parameter("sysparm_offset", schema={"type": "integer"}),
+        ),
+        {200: "Attachment records (X-Total-Count)", **STATUSES},
+    )
+)
+@endpoint
+async def list_attachments(call: Call) -> Response:
+    query = call.request.query_params
+    limit, offset = params.limit(query, DEFAULT_LIMIT), params.offset(query)
+    encoded = params.encoded_query(query)
+    async with call.db.read() as tx:
+        page = await attachments.list_attachments(
+            tx, call.principal, encoded, limit=limit, offset=offset, count=True
+        )
+    headers = {"X-Total-Count": str(page.total)}
+    link = link_header(
+        call.request.url, offset=offset, limit=limit, total=page.total, has_more=page.has_more
+    )
+    if link:
+        headers["Link"] = link
+    return respond({"result": [metadata(call, r) for r in page.records]}, call.fmt, headers=headers)
+
+
+@documented(
+    Operation(
+        "Retrieve attachment metadata", TAG, (SYS_ID,), {200: "Metadata", 404: "None", **STATUSES}
+    )
+)
+@endpoint
+async def get_attachment(call: Call) -> Response:
+    async with call.db.read() as tx:
+        record = await attachments.get(tx, call.principal, call.request.path_params["sys_id"])
+    return respond({"result": metadata(call, record)}, call.fmt)
+
+
+@documented(
+    Operation("Download a file", TAG, (SYS_ID,), {200: "The file's bytes", 404: "None", **STATUSES})
+)
+@endpoint
+async def download(call: Call) -> Response:
+    async with call.db.read() as tx:
+        record = await attachments.get(tx, call.principal, call.request.path_params["sys_id"])
+        content = await attachments.content(tx, call.principal, record)
+
+    async def chunks() -> AsyncIterator[bytes]:
+        for seq in range(content.chunks):
+            async with call.db.read() as tx:
+                yield await attachments.chunk(tx, content, seq)
+
+    headers = {
+        "Content-Length": str(content.size),
+        "X-Attachment-Metadata": orjson.dumps(metadata(call, record)).decode(),
+    }
+    media = str(record.get("content_type") or "application/octet-stream")
+    return StreamingResponse(chunks(), media_type=media, headers=headers)
+
+
+def _guess(file_name: str) -> str:
+    return mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+
+
+async def _created(call: Call, upload: attachments.Upload) -> Response:
+    async with call.db.write() as tx:
+        record = await attachments.attach(tx, call.principal, upload)
+    location = f"{call.base}/api/now/attachment/{record['sys_id']}"
+    return respond(
+        {"result": metadata(call, record)}, call.fmt, status=201, headers={"Location": location}
+    )
+
+
+def _upload(query: Any, content: bytes, content_type: str, **given: str) -> attachments.Upload:
+    def value(name: str) -> str:
+        return str(given.get(name) or query.get(name) or "")
+
+    missing = [name for name in ("table_name", "table_sys_id", "file_name") if not value(name)]
+    if missing:
+        raise Invalid(
+            f"Missing {missing[0]}", field=missing[0], detail=f"{', '.join(missing)} required"
+        )
+    return attachments.Upload(
+        table_name=value("table_name"),
+        table_sys_id=value("table_sys_id"),
+        file_name=value("file_name"),
+        content_type=content_type,
+        content=content,
+        encryption_context=value("encryption_context") or None,
+    )
+
+
+async def _content(call: Call) -> bytes:
+    return await read_body(call.request, call.settings.max_attachment_bytes)
+
+
+@documented(
+    Operation(
+        "Attach a file (raw body)",
+        TAG,
+        TARGET,
+        {201: "Created (Location names it)", **STATUSES},
+        body="*/*",
+    )
+)
+@endpoint
+async def upload_file(call: Call) -> Response:
+    query = call.request.query_params
+    content = await _content(call)
+    media = (call.request.headers.get("content-type") or "").split(";", 1)[0].strip()
+    if not media or media == "multipart/form-data":
+        media = _guess(query.get("file_name") or "")
+    return await _created(call, _upload(query, content, media))
+
+
+@documented(
+    Operation(
+        "Attach a file (multipart form, the file last)",
+        TAG,
+        TARGET,
+        {201: "Created (Location names it)", **STATUSES},
+        body="multipart/form-data",
+    )
+)
+@endpoint
+async def upload_multipart(call: Call) -> Response:
+    query = call.request.query_params
+    content = await _content(call)
+    content_type = call.request.headers.get("content-type") or ""
+    if "boundary=" not in content_type:
+        # Some clients (pysnow) send the bare file with "multipart/form-data" and no boundary.
+        return await _created(call, _upload(query, content, _guess(query.get("file_name") or "")))
+    form = await _form(call.request, content)
+    files = [v for _, v in form.multi_items() if isinstance(v, UploadFile)]
+    if not files:
+        raise Invalid(READ_FAILURE, detail="the multipart form has no file part")
+    file = files[-1]
+    fields = {k: str(v) for k, v in form.multi_items() if not isinstance(v, UploadFile)}
+    data = await file.read()
+    fields.setdefault("file_name", file.filename or "")
+    media = file.content_type or _guess(fields["file_name"])
+    try:
+        return await _created(call, _upload(query, data, media, **fields))
+    finally:
+        await form.close()
+
+
+async def _form(request: Request, body: bytes) -> Any:
+    """Parse a multipart body already read (under the cap) from ``request``."""
+    sent = False
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    try:
+        return await Request(request.scope, receive).form(max_part_size=1024 * 1024)
+    except Exception as exc:
+        raise Invalid(READ_FAILURE, detail=f"Invalid multipart body: {exc}") from None
+
+
+@documented(
+    Operation("Delete an attachment", TAG, (SYS_ID,), {204: "Deleted", 404: "None", **STATUSES})
+)
+@endpoint
+async def delete_attachment(call: Call) -> Response:
+    async with call.db.write() as tx:
+        await attachments.delete(tx, call.principal, call.request.path_params["sys_id"])
+    return Response(status_code=204)

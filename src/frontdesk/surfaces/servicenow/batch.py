@@ -1,0 +1,195 @@
+"""The Batch API: ``POST /api/now/v1/batch`` (research §2.4).
+
+Each inner request runs through this application, in order, as its own unit of work, as
+the batch's caller (inner requests need no credentials of their own). Bodies travel in
+base64; ``batch_request_id`` comes back as a string; requests left when the time budget
+runs out are listed in ``unserviced_requests`` by id, for the client to send again.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import time
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import urlsplit
+
+import orjson
+from starlette.responses import Response
+from starlette.types import Message
+
+from frontdesk.errors import Invalid
+from frontdesk.surfaces.openapi import Operation, documented
+from frontdesk.surfaces.servicenow.call import Call, endpoint
+from frontdesk.surfaces.servicenow.errors import READ_FAILURE
+from frontdesk.surfaces.servicenow.formats import respond
+
+BUDGET_SECONDS = 30.0
+MAX_ITEM_BYTES = 5 * 1024 * 1024
+INNER = "frontdesk.batch"  # scope key marking an inner request
+RELATIVE = re.compile(r"(/s/[^/?]+)?/api/")
+
+
+@dataclass(frozen=True)
+class Inner:
+    id: str
+    method: str
+    url: str
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    exclude_headers: bool
+
+
+def _items(payload: Any) -> tuple[str, list[dict[str, Any]]]:
+    if not isinstance(payload, dict) or not isinstance(payload.get("rest_requests"), list):
+        raise Invalid(READ_FAILURE, detail="expected {batch_request_id, rest_requests: [...]}")
+    return str(payload.get("batch_request_id", "")), payload["rest_requests"]
+
+
+def _inner(item: Any, authorization: str | None) -> Inner | str:
+    """An inner request, or why it cannot run."""
+    if not isinstance(item, dict) or not isinstance(item.get("url"), str) or not item.get("id"):
+        return "each request needs an id, a method and a relative url"
+    url = str(item["url"])
+    if not RELATIVE.match(url):
+        return f"url must be a path under /api/ (or /s/<workspace>/api/), not {url!r}"
+    headers = [
+        (
+            str(h.get("name", "")).lower().encode("latin-1"),
+            str(h.get("value", "")).encode("latin-1"),
+        )
+        for h in item.get("headers") or []
+        if isinstance(h, dict)
+        and str(h.get("name", "")).lower() not in ("authorization", "content-length", "host")
+    ]
+    if authorization:
+        headers.append((b"authorization", authorization.encode("latin-1")))
+    try:
+        body = base64.b64decode(item.get("body") or "", validate=True)
+    except (binascii.Error, ValueError):
+        return "body is not base64"
+    if len(body) > MAX_ITEM_BYTES:
+        return f"body is over {MAX_ITEM_BYTES} bytes"
+    return Inner(
+        str(item["id"]),
+        str(item.get("method") or "GET").upper(),
+        url,
+        headers,
+        body,
+        bool(item.get("exclude_response_headers")),
+    )
+
+
+async def _run(call: Call, inner: Inner) -> dict[str, Any]:
+    started = time.perf_counter()
+    parts = urlsplit(inner.url)
+    outer = call.request.scope
+    scope = {
+        **{
+            k: outer[k]
+            for k in ("type", "asgi", "http_version", "scheme", "server", "client", "app")
+        },
+        "method": inner.method,
+        "path": parts.path,
+        "raw_path": parts.path.encode(),
+        "query_string": parts.query.encode(),
+        "root_path": "",
+        "headers": [
+            (b"host", call.request.headers.get("host", "").encode("latin-1")),
+            *inner.headers,
+        ],
+        "state": {"request_id": f"{outer.get('state', {}).get('request_id', '-')}.{inner.id}"},
+        INNER: True,
+    }
+    messages: list[Message] = []
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": inner.body, "more_body": False}
+
+    async def send(message: Message) -> None:
+        messages.append(message)
+
+    await call.request.app(scope, receive, send)
+    start = next(m for m in messages if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+    status = int(start["status"])
+    answer: dict[str, Any] = {
+        "id": inner.id,
+        "status_code": status,
+        "status_text": HTTPStatus(status).phrase,
+        "body": base64.b64encode(body).decode(),
+        "execution_time": round((time.perf_counter() - started) * 1000),
+    }
+    if not inner.exclude_headers:
+        answer["headers"] = [
+            {"name": name.decode("latin-1"), "value": value.decode("latin-1")}
+            for name, value in start.get("headers", [])
+        ]
+    if status >= 400:
+        try:
+            answer["error_message"] = orjson.loads(body)["error"]["message"]
+        except (orjson.JSONDecodeError, KeyError, TypeError):
+            answer["error_message"] = HTTPStatus(status).phrase
+    return answer
+
+
+def _refused(item_id: str, reason: str) -> dict[str, Any]:
+    body = {"error": {"message": "Invalid batch request", "detail": reason}, "status": "failure"}
+    return {
+        "id": item_id,
+        "status_code": 400,
+        "status_text": "Bad Request",
+        "body": base64.b64encode(orjson.dumps(body)).decode(),
+        "headers": [{"name": "Content-Type", "value": "application/json"}],
+        "execution_time": 0,
+        "error_message": reason,
+    }
+
+
+@documented(
+    Operation(
+        "Run several REST requests in one",
+        "ServiceNow Batch API",
+        (),
+        {200: "The answers, base64", 400: "Malformed batch", 401: "Not authenticated"},
+        body="application/json",
+    )
+)
+@endpoint
+async def batch(call: Call) -> Response:
+    if call.request.scope.get(INNER):
+        raise Invalid("Invalid batch request", detail="a batch cannot contain a batch")
+    try:
+        payload = orjson.loads(await call.body())
+    except orjson.JSONDecodeError as exc:
+        raise Invalid(READ_FAILURE, detail=f"Invalid JSON: {exc}") from None
+    batch_id, items = _items(payload)
+    authorization = call.request.headers.get("authorization")
+    deadline = time.monotonic() + BUDGET_SECONDS
+    serviced: list[dict[str, Any]] = []
+    unserviced: list[str] = []
+    for item in items:
+        inner = _inner(item, authorization)
+        item_id = str(item.get("id", "")) if isinstance(item, dict) else ""
+        if time.monotonic() > deadline:
+            unserviced.append(item_id)
+        elif isinstance(inner, str):
+            serviced.append(_refused(item_id, inner))
+        else:
+            serviced.append(await _run(call, inner))
+    return respond(
+        {
+            "batch_request_id": batch_id,
+            "serviced_requests": serviced,
+            "unserviced_requests": unserviced,
+        },
+        "json",
+    )
