@@ -16,6 +16,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.db.database import Transaction
 from frontdesk.db.statements import Prepared
+from frontdesk.store import counts
 from frontdesk.store.registry import TableDef
 from frontdesk.store.schema import sa_table
 from frontdesk.store.text import fold
@@ -125,8 +126,12 @@ async def page(
 async def count(
     tx: Transaction, table: TableDef, *, workspace_id: int, where: ColumnElement[bool] | None
 ) -> int:
-    rows = sa_table(table.name)
-    statement = sa.select(sa.func.count(rows.c.id)).where(*_filtered(table, workspace_id, where))
+    """How many records match; an unfiltered count is read from the kept count."""
+    if where is None:
+        kept = await counts.get(tx, workspace_id=workspace_id, table=table.name)
+        if kept is not None:
+            return kept
+    statement = sa.select(sa.func.count()).where(*_filtered(table, workspace_id, where))
     return int(await tx.scalar(statement))
 
 
@@ -152,7 +157,9 @@ async def insert(
     rows = sa_table(table.name)
     stored = _storage(table, values)
     statement = sa.insert(rows).values(workspace_id=workspace_id, **stored).returning(rows.c.id)
-    return int(await tx.scalar(statement))
+    new_id = int(await tx.scalar(statement))
+    await counts.change(tx, workspace_id=workspace_id, table=table.name, delta=1)
+    return new_id
 
 
 async def insert_many(
@@ -161,6 +168,7 @@ async def insert_many(
     """Bulk insert (data loading): records must all carry the same fields."""
     batch = [{"workspace_id": workspace_id, **_storage(table, r)} for r in records]
     await tx.insert_many(sa_table(table.name), batch)
+    await counts.change(tx, workspace_id=workspace_id, table=table.name, delta=len(batch))
 
 
 async def update(
@@ -198,7 +206,10 @@ async def delete(
         .returning(*_columns(table))
     )
     result = await tx.fetch(statement)
-    return _record(result.columns, result.rows[0]) if result.rows else None
+    if not result.rows:
+        return None
+    await counts.change(tx, workspace_id=workspace_id, table=table.name, delta=-1)
+    return _record(result.columns, result.rows[0])
 
 
 async def find_by_display(

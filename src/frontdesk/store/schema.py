@@ -80,6 +80,15 @@ number_counter = sa.Table(
     sa.PrimaryKeyConstraint("workspace_id", "table_name"),
 )
 
+record_count = sa.Table(
+    "record_count",
+    metadata,
+    _workspace_column(),
+    sa.Column("table_name", sa.String(80), nullable=False),
+    sa.Column("row_count", sa.BigInteger, nullable=False),
+    sa.PrimaryKeyConstraint("workspace_id", "table_name"),
+)
+
 contact_point = sa.Table(
     "contact_point",
     metadata,

@@ -59,7 +59,7 @@ async def test_a_batch_runs_each_request(
             {
                 "id": "nested",
                 "method": "POST",
-                "url": "/api/now/v1/batch",
+                "url": factories.path(workspace, "/api/now/v1/batch"),
                 "body": b64({"rest_requests": []}),
             },
         ],
@@ -88,6 +88,7 @@ async def test_a_batch_runs_each_request(
     )
     assert items["bad"]["status_code"] == 400
     assert items["nested"]["status_code"] == 400
+    assert items["nested"]["error_message"] == "Invalid batch request"
 
 
 async def test_a_batch_needs_credentials_and_a_body(

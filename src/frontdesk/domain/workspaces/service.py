@@ -12,6 +12,7 @@ from frontdesk.domain import clock
 from frontdesk.domain.cache import TtlCache
 from frontdesk.domain.workspaces import repository
 from frontdesk.errors import Conflict, Invalid, NotFound
+from frontdesk.store import counts
 
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}\Z")
 INSTANCE_SECRET = "instance_secret"
@@ -64,6 +65,7 @@ async def create(tx: Transaction, name: str, *, default: bool = False) -> Worksp
     if await repository.by_name(tx, name) is not None:
         raise Conflict(f"Workspace {name!r} already exists")
     workspace_id = await repository.insert(tx, name=name, created_on=clock.now())
+    await counts.start(tx, workspace_id=workspace_id)
     if default or await repository.default(tx) is None:
         await repository.make_default(tx, workspace_id)
         default = True
