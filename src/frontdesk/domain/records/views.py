@@ -18,11 +18,22 @@ Record = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
-class Cell:
+class Column:
+    name: str  # as requested, e.g. "user.name"
     field: Field
-    value: Any
-    # References: the referenced record's display value; choices: the label; else the value.
-    display: Any = None
+
+    @property
+    def reference(self) -> str | None:
+        return self.field.reference if self.field.is_reference else None
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """Columns once; per record, each column's value and (when asked) display value."""
+
+    columns: tuple[Column, ...]
+    values: list[list[Any]]
+    displays: list[list[Any]] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +44,7 @@ class _Path:
     field: Field
 
 
-async def cells(
+async def view(
     tx: Transaction,
     actor: Principal,
     table: TableDef,
@@ -41,27 +52,24 @@ async def cells(
     *,
     fields: Sequence[str] | None,
     display: bool,
-) -> list[dict[str, Cell]]:
+) -> View:
     custom = {
         t: await records.custom_fields(tx, actor, REGISTRY[t]) for t in _tables(table, fields)
     }
     paths = _paths(table, fields, custom)
-    values = [{p.name: None for p in paths} for _ in found]
-    for path in paths:
-        for index, value in (await _walk(tx, actor, path, found)).items():
-            values[index][path.name] = value
-    shown: dict[tuple[str, str], Any] = {}
-    if display:
-        shown = await _references_shown(tx, actor, paths, values)
-    return [
-        {
-            p.name: Cell(
-                p.field, row[p.name], _display(p.field, row[p.name], shown) if display else None
-            )
-            for p in paths
-        }
-        for row in values
+    values = [[record.get(p.name) if not p.hops else None for p in paths] for record in found]
+    for index, path in enumerate(paths):
+        if path.hops:
+            for row, value in (await _walk(tx, actor, path, found)).items():
+                values[row][index] = value
+    columns = tuple(Column(p.name, p.field) for p in paths)
+    if not display:
+        return View(columns, values, None)
+    shown = await _references_shown(tx, actor, columns, values)
+    displays = [
+        [_display(c.field, v, shown) for c, v in zip(columns, row, strict=True)] for row in values
     ]
+    return View(columns, values, displays)
 
 
 def _tables(table: TableDef, fields: Sequence[str] | None) -> set[str]:
@@ -139,14 +147,14 @@ async def _walk(
 
 
 async def _references_shown(
-    tx: Transaction, actor: Principal, paths: Sequence[_Path], values: Sequence[Mapping[str, Any]]
+    tx: Transaction, actor: Principal, columns: Sequence[Column], values: Sequence[Sequence[Any]]
 ) -> dict[tuple[str, str], Any]:
     """(table, sys_id) → display value, for every reference value in the view."""
     wanted: dict[str, set[str]] = {}
-    for path in paths:
-        if path.field.is_reference and path.field.reference in REGISTRY:
-            ids = {str(row[path.name]) for row in values if row[path.name]}
-            wanted.setdefault(path.field.reference or "", set()).update(ids)
+    for index, column in enumerate(columns):
+        if column.reference in REGISTRY:
+            ids = {str(row[index]) for row in values if row[index]}
+            wanted.setdefault(column.reference or "", set()).update(ids)
     shown: dict[tuple[str, str], Any] = {}
     for name, ids in wanted.items():
         target = REGISTRY[name]

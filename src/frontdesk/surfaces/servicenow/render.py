@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -33,14 +33,35 @@ def plain(record: Mapping[str, Any], names: Iterable[str]) -> dict[str, str]:
     return shown
 
 
-def cell(value: Any, shown: Any, *, mode: str, link: str | None) -> Any:
-    """One Table API field in a ``sysparm_display_value`` mode (``false``, ``true``, ``all``);
-    ``link`` is the referenced record's URL for a non-empty reference whose links are wanted."""
-    if mode == "all":
-        both = {"display_value": text(shown), "value": text(value)}
-        if link:
-            both["link"] = link
-        return both
-    if mode == "true":
-        return {"display_value": text(shown), "link": link} if link else text(shown)
-    return {"link": link, "value": text(value)} if link else text(value)
+def table_rows(
+    columns: Sequence[tuple[str, str | None]],
+    values: Sequence[Sequence[Any]],
+    displays: Sequence[Sequence[Any]] | None,
+    *,
+    mode: str,
+    links: str | None,
+) -> list[dict[str, Any]]:
+    """Table API records in a ``sysparm_display_value`` mode (``false``, ``true``, ``all``).
+
+    ``columns`` are (name, referenced table or None); ``links`` is the Table API base URL
+    when reference links are wanted.
+    """
+    found: list[dict[str, Any]] = []
+    for index, row in enumerate(values):
+        shown = displays[index] if displays is not None else row
+        record: dict[str, Any] = {}
+        for (name, reference), value, display in zip(columns, row, shown, strict=True):
+            link = f"{links}/{reference}/{value}" if links and reference and value else None
+            if mode == "all":
+                both = {"display_value": text(display), "value": text(value)}
+                if link:
+                    both["link"] = link
+                record[name] = both
+            elif mode == "true":
+                record[name] = (
+                    {"display_value": text(display), "link": link} if link else text(display)
+                )
+            else:
+                record[name] = {"link": link, "value": text(value)} if link else text(value)
+        found.append(record)
+    return found

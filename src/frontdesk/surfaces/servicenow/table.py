@@ -21,7 +21,7 @@ from frontdesk.surfaces.servicenow import params
 from frontdesk.surfaces.servicenow.call import Call, endpoint
 from frontdesk.surfaces.servicenow.formats import body_format, parse_record, respond
 from frontdesk.surfaces.servicenow.paging import link_header
-from frontdesk.surfaces.servicenow.render import cell
+from frontdesk.surfaces.servicenow.render import table_rows
 
 TAG = "ServiceNow Table API"
 DEFAULT_LIMIT = 10_000
@@ -71,24 +71,16 @@ class Shape:
 async def shaped(
     call: Call, tx: Transaction, table: TableDef, found: Sequence[dict[str, Any]], shape: Shape
 ) -> list[dict[str, Any]]:
-    rows = await views.cells(
+    seen = await views.view(
         tx, call.principal, table, found, fields=shape.fields, display=shape.mode != "false"
     )
-    base = f"{call.base}/api/now/table"
-    return [
-        {
-            name: cell(
-                c.value,
-                c.display,
-                mode=shape.mode,
-                link=f"{base}/{c.field.reference}/{c.value}"
-                if shape.links and c.field.is_reference and c.value
-                else None,
-            )
-            for name, c in row.items()
-        }
-        for row in rows
-    ]
+    return table_rows(
+        [(c.name, c.reference) for c in seen.columns],
+        seen.values,
+        seen.displays,
+        mode=shape.mode,
+        links=f"{call.base}/api/now/table" if shape.links else None,
+    )
 
 
 def filters(query: QueryParams, table: TableDef, encoded: Query) -> Query:
