@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import os
 import re
+import shutil
 import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -166,3 +169,28 @@ def page_script(path: str, header: str) -> Path:
         f'request = function() return wrk.format("GET", "{path}") end\n'
     )
     return script
+
+
+def main(
+    description: str,
+    name: str,
+    run: Callable[[str, int, int, int], dict[str, Any]],
+    report: Callable[[list[dict[str, Any]]], None],
+) -> None:
+    """The benchmarks' command line: choose backends, run, print, keep the figures."""
+    parser = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--count", type=int, default=1_000_000)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed: apt-get install wrk")
+    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    results = [run(backend, args.count, args.seconds, args.rounds) for backend in backends]
+    report(results)
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    (RESULTS / f"{name}-{stamp}.json").write_text(json.dumps(results, indent=2))

@@ -16,22 +16,17 @@ Needs ``wrk`` (Debian package). Results are printed and written to bench/results
 
 from __future__ import annotations
 
-import argparse
 import base64
-import json
 import random
-import shutil
 import statistics
-import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from bench.common import BIN, RESULTS, free_port, lua, prepare, server, wrk
+from bench.common import BIN, free_port, lua, main, prepare, server, wrk
 
 # --------------------------------------------------------------------------- latency
 
@@ -139,24 +134,5 @@ def report(results: list[dict[str, Any]]) -> None:
             print(f"  median {name:<26} {value:8.2f} ms")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
-    parser.add_argument("--count", type=int, default=1_000_000)
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        sys.exit("wrk is not installed: apt-get install wrk")
-    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
-    results = [run(backend, args.count, args.seconds, args.rounds) for backend in backends]
-    report(results)
-    RESULTS.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    (RESULTS / f"consumer_api-{stamp}.json").write_text(json.dumps(results, indent=2))
-
-
 if __name__ == "__main__":
-    main()
+    main(__doc__ or "", "consumer_api", run, report)

@@ -13,22 +13,17 @@ On the database ``bench.consumer_api`` prepares (COUNT consumers in the demo wor
 
 from __future__ import annotations
 
-import argparse
 import base64
-import json
 import os
-import shutil
 import statistics
-import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pysnc
 
-from bench.common import BIN, DATA, RESULTS, free_port, page_script, prepare, server, wrk
+from bench.common import BIN, DATA, free_port, main, page_script, prepare, server, wrk
 
 ITERATE = 100_000
 PAGE = "/api/now/table/csm_consumer?sysparm_limit=100"
@@ -85,24 +80,5 @@ def report(results: list[dict[str, Any]]) -> None:
         print(f"  GET {PAGE}: {r['page_rps']:,.0f} pages/s (wrk -t2 -c32)")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
-    parser.add_argument("--count", type=int, default=1_000_000)
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        sys.exit("wrk is not installed: apt-get install wrk")
-    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
-    results = [run(backend, args.count, args.seconds, args.rounds) for backend in backends]
-    report(results)
-    RESULTS.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    (RESULTS / f"table_api-{stamp}.json").write_text(json.dumps(results, indent=2))
-
-
 if __name__ == "__main__":
-    main()
+    main(__doc__ or "", "table_api", run, report)

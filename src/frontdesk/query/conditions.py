@@ -30,6 +30,9 @@ NULL_WORDS = ("", "NULL")
 TRUE_WORDS = ("true", "1")
 FALSE_WORDS = ("false", "0")
 ME = "90d1921e5f510100a9ad2572f2b477fe"  # the "Me" dynamic filter
+FIELD_OPERATORS = frozenset(
+    {"SAMEAS", "NSAMEAS", "GT_FIELD", "LT_FIELD", "GT_OR_EQUALS_FIELD", "LT_OR_EQUALS_FIELD"}
+)
 FIELD_COMPARE = {
     "GT_FIELD": ">",
     "LT_FIELD": "<",
@@ -160,14 +163,7 @@ class Conditions:
             case "BETWEEN":
                 low, high = self.pair(raw)
                 return key.between(fold(self.scalar(low)), fold(self.scalar(high)))
-            case (
-                "SAMEAS"
-                | "NSAMEAS"
-                | "GT_FIELD"
-                | "LT_FIELD"
-                | "GT_OR_EQUALS_FIELD"
-                | "LT_OR_EQUALS_FIELD"
-            ):
+            case _ if operator in FIELD_OPERATORS:
                 other = self.other(column, raw)
                 other_key = other.expr if ident else sa.func.lower(other.expr)
                 return self.field_compare(operator, key, other_key, col, other.expr)
@@ -257,14 +253,7 @@ class Conditions:
                 return col.is_not(None)
             case "LIKE" | "NOT LIKE" | "STARTSWITH" | "ENDSWITH":
                 return self.pattern(self.functions.as_text(col), operator, fold(self.scalar(raw)))
-            case (
-                "SAMEAS"
-                | "NSAMEAS"
-                | "GT_FIELD"
-                | "LT_FIELD"
-                | "GT_OR_EQUALS_FIELD"
-                | "LT_OR_EQUALS_FIELD"
-            ):
+            case _ if operator in FIELD_OPERATORS:
                 other = self.other(column, raw)
                 return self.field_compare(operator, col, other.expr, col, other.expr)
         raise Inapplicable(f"{operator} does not apply to integer fields")
@@ -350,14 +339,7 @@ class Conditions:
                 return self.relative(col, operator, raw)
             case "MORETHAN" | "LESSTHAN":
                 return self.distance(column, operator, raw)
-            case (
-                "SAMEAS"
-                | "NSAMEAS"
-                | "GT_FIELD"
-                | "LT_FIELD"
-                | "GT_OR_EQUALS_FIELD"
-                | "LT_OR_EQUALS_FIELD"
-            ):
+            case _ if operator in FIELD_OPERATORS:
                 return self.time_fields(column, operator, raw)
             case "ISEMPTY" | "EMPTYSTRING":
                 return col.is_(None)
