@@ -61,7 +61,6 @@ def configure(db: Database, settings: Settings) -> None:
     db.state["ttl.credentials"] = settings.credential_cache_seconds
     db.state["ttl.properties"] = settings.settings_cache_seconds
     db.state["ttl.dictionary"] = settings.settings_cache_seconds
-    db.state["ttl.access_token"] = settings.access_token_seconds
     passwords.configure(time_cost=settings.argon2_time_cost, memory_kib=settings.argon2_memory_kib)
 
 

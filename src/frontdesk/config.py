@@ -25,8 +25,6 @@ class Settings(BaseSettings):
     credential_cache_seconds: float = 30.0
     # How long workspace settings (properties, custom fields) are cached.
     settings_cache_seconds: float = 5.0
-    access_token_seconds: int = 1799
-    refresh_token_seconds: int = 8_640_000
     sqlite_synchronous: str = "FULL"
     postgres_pool_size: int = 20
     # Argon2 cost for new password hashes (existing hashes keep their own).

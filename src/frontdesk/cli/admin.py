@@ -20,6 +20,7 @@ from frontdesk.domain.synthetic import consumers as synthetic
 from frontdesk.domain.workspaces import service as workspaces
 from frontdesk.domain.workspaces.service import Workspace
 from frontdesk.errors import Invalid
+from frontdesk.query.parser import parse
 from frontdesk.store.registry import REGISTRY
 
 workspace = typer.Typer(help="Workspaces (tenants).", no_args_is_help=True)
@@ -202,8 +203,6 @@ def oauth_client_create(
 async def _upsert(
     db: Database, actor: Principal, table: str, query: str, values: dict[str, object]
 ) -> None:
-    from frontdesk.query.parser import parse
-
     definition = REGISTRY[table]
     async with db.write() as tx:
         page = await records.query(

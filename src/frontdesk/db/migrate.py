@@ -6,7 +6,6 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from frontdesk.db.url import DatabaseURL
@@ -39,7 +38,3 @@ def alembic_config_without_url() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
-
-
-def current_revision(context: MigrationContext) -> str | None:
-    return context.get_current_revision()

@@ -112,9 +112,5 @@ class Query:
             found.extend(item for item in group.items if isinstance(item, OrderBy))
         return found
 
-    @property
-    def is_empty(self) -> bool:
-        return not any(g.items for g in self.groups) and not (self.tail and self.tail.items)
-
 
 EMPTY = Query(groups=(Group(items=()),))

@@ -228,18 +228,6 @@ async def find_by_display(
     return list((await tx.fetch(statement)).scalars())
 
 
-async def sys_ids_where(
-    tx: Transaction, table: TableDef, *, workspace_id: int, where: ColumnElement[bool] | None
-) -> list[str]:
-    rows = sa_table(table.name)
-    statement = (
-        sa.select(rows.c.sys_id)
-        .where(*_filtered(table, workspace_id, where))
-        .order_by(rows.c.sys_id)
-    )
-    return list((await tx.fetch(statement)).scalars())
-
-
 async def analyze(tx: Transaction, *tables: sa.Table) -> None:
     """After a bulk load: refresh the planner's statistics, and on PostgreSQL the visibility
     map too, so that index-only scans serve deep pages. Needs a unit without a transaction

@@ -138,9 +138,8 @@ async def _store(
     refresh: bool = True,
 ) -> Tokens:
     now = clock.now()
-    lifetime = int(
-        tx.database.state.get("ttl.access_token", client.get("access_token_lifespan") or 1799)
-    )
+    # ServiceNow answers expires_in one second under the client's lifespan (1800 → 1799).
+    lifetime = max(int(client.get("access_token_lifespan") or 1800) - 1, 1)
     refresh_lifetime = int(client.get("refresh_token_lifespan") or 8_640_000)
     access = secrets.token_urlsafe(64)
     tokens = [("access", access, lifetime)]

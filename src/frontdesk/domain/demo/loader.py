@@ -18,7 +18,7 @@ from frontdesk.domain.workspaces import service as workspaces
 
 WORKSPACE = "demo"
 ADMIN = "admin"
-# Every role the ServiceNow surfaces check, and the eGain agent's.
+# Every role the ServiceNow surfaces check.
 ADMIN_ROLES = (
     "admin",
     "csm_ws_integration",
@@ -30,7 +30,6 @@ ADMIN_ROLES = (
     "itil",
     "user_admin",
     "oauth_admin",
-    "egain_agent",
 )
 DEMO_TOKEN_ID = "demo-all-claims"
 

@@ -258,7 +258,7 @@ async def update(
     changes = await _accepted(tx, actor, table, given)
     merged = {**current, **changes}
     rules.prepare(table, merged)
-    changes.update({k: merged[k] for k in ("name",) if k in merged and merged[k] != current.get(k)})
+    changes.update({k: v for k, v in merged.items() if k not in changes and v != current.get(k)})
     changes.update(sys_updated_on=clock.now(), sys_updated_by=actor.user_name)
     custom = {k: merged[k] for k in merged if k.startswith("u_") and merged[k] is not None}
     if "number" in changes and table.number_prefix and changes["number"]:
