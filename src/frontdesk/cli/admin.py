@@ -35,6 +35,8 @@ def show_credentials(found: loader.DemoCredentials) -> None:
     table = Table(
         title=f"Demo workspace '{found.workspace}' (the default workspace)", show_header=False
     )
+    table.add_column("key")
+    table.add_column("value", overflow="fold")
     for key, value in found.as_dict().items():
         table.add_row(key, value)
     console.print(table)
