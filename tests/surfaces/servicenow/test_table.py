@@ -220,6 +220,35 @@ async def test_create_update_delete(
     assert gone.status_code == 404
 
 
+async def test_input_display_values(
+    client: httpx.AsyncClient,
+    workspace: Workspace,
+    user: factories.User,
+    people: dict[str, dict[str, object]],
+) -> None:
+    as_labels = {"sysparm_input_display_value": "true", "sysparm_fields": "notification,household"}
+    made = await client.post(
+        url(workspace, "/csm_consumer"),
+        params=as_labels,
+        json={"first_name": "Lab", "notification": "Disable", "household": "Garcia Household"},
+        headers=user.headers,
+    )
+    assert made.json()["result"]["notification"] == "1"
+    assert made.json()["result"]["household"]["value"] == people["household"]["sys_id"]
+    raw = await client.post(
+        url(workspace, "/csm_consumer"),
+        params={"sysparm_fields": "notification"},
+        json={"first_name": "Raw", "notification": "1"},
+        headers=user.headers,
+    )
+    assert raw.json()["result"]["notification"] == "1"
+    location = made.headers["location"]
+    changed = await client.patch(
+        location, params=as_labels, json={"notification": "enable"}, headers=user.headers
+    )
+    assert changed.json()["result"]["notification"] == "2"
+
+
 async def test_method_override_and_head(
     client: httpx.AsyncClient, workspace: Workspace, user: factories.User
 ) -> None:

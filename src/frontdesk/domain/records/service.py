@@ -145,15 +145,22 @@ async def query(
 
 
 async def _accepted(
-    tx: Transaction, actor: Principal, table: TableDef, given: Mapping[str, Any]
+    tx: Transaction,
+    actor: Principal,
+    table: TableDef,
+    given: Mapping[str, Any],
+    display_input: bool = False,
 ) -> Record:
-    """The writable, known fields of ``given``, coerced; unknown fields are ignored."""
+    """The writable, known fields of ``given``, coerced; unknown fields are ignored.
+    With ``display_input`` a choice field may be given by its label."""
     custom = await custom_fields(tx, actor, table)
     accepted: Record = {}
     for name, raw in given.items():
         field = table.field(name) or custom.get(name)
         if field is None or not field.writable or field.hidden:
             continue
+        if display_input and field.choices:
+            raw = values.choice_value(field, raw)
         value = values.coerce(field, raw)
         if field.is_reference and value:
             value = await _reference(tx, actor, field, value)
@@ -190,11 +197,12 @@ async def insert(
     *,
     system: Mapping[str, Any] | None = None,
     authorized: bool = False,
+    display_input: bool = False,
 ) -> Record:
     """Create a record; a client may choose its sys_id. ``system`` is for data loads only."""
     if not authorized:
         require_write(actor, table, "create")
-    record = await _accepted(tx, actor, table, given)
+    record = await _accepted(tx, actor, table, given, display_input)
     for field in table.fields:
         if field.name not in record and field.default is not None:
             record[field.name] = field.default
@@ -251,11 +259,17 @@ async def _number(tx: Transaction, actor: Principal, table: TableDef, record: Re
 
 
 async def update(
-    tx: Transaction, actor: Principal, table: TableDef, sys_id: str, given: Mapping[str, Any]
+    tx: Transaction,
+    actor: Principal,
+    table: TableDef,
+    sys_id: str,
+    given: Mapping[str, Any],
+    *,
+    display_input: bool = False,
 ) -> Record:
     require_write(actor, table, "update")
     current = await get(tx, actor, table, sys_id)
-    changes = await _accepted(tx, actor, table, given)
+    changes = await _accepted(tx, actor, table, given, display_input)
     merged = {**current, **changes}
     rules.prepare(table, merged)
     changes.update({k: v for k, v in merged.items() if k not in changes and v != current.get(k)})

@@ -136,6 +136,15 @@ def _datetime(field: Field, value: Any) -> datetime | None:
     return moment.replace(microsecond=0)
 
 
+def choice_value(field: Field, raw: Any) -> Any:
+    """A choice given by its label (``Enable``) → its stored value (``2``)."""
+    given = unwrap(raw)
+    if not isinstance(given, str):
+        return raw
+    labels = {label.lower(): stored for stored, label in field.choices}
+    return labels.get(given.strip().lower(), raw)
+
+
 def custom_text(value: Any) -> str | None:
     """Custom fields are stored as text, in the form they are rendered in."""
     if value is None:

@@ -172,6 +172,10 @@ async def _written(
     return respond({"result": result}, call.fmt, status=status, headers=headers)
 
 
+def _display_input(call: Call) -> bool:
+    return params.boolean(call.request.query_params, "sysparm_input_display_value")
+
+
 async def _body(call: Call) -> dict[str, Any]:
     return parse_record(await call.body(), body_format(call.request.headers.get("content-type")))
 
@@ -190,7 +194,9 @@ async def create_record(call: Call) -> Response:
     table = _table(call)
     values = await _body(call)
     async with call.db.write() as tx:
-        found = await records.insert(tx, call.principal, table, values)
+        found = await records.insert(
+            tx, call.principal, table, values, display_input=_display_input(call)
+        )
     location = f"{call.base}/api/now/table/{table.name}/{found['sys_id']}"
     return await _written(call, table, found, 201, {"Location": location})
 
@@ -210,7 +216,12 @@ async def update_record(call: Call) -> Response:
     values = await _body(call)
     async with call.db.write() as tx:
         found = await records.update(
-            tx, call.principal, table, call.request.path_params["sys_id"], values
+            tx,
+            call.principal,
+            table,
+            call.request.path_params["sys_id"],
+            values,
+            display_input=_display_input(call),
         )
     return await _written(call, table, found, 200, {})
 
