@@ -80,18 +80,21 @@ class Transaction(ABC):
         for callback in self._after_commit:
             callback()
 
-    async def fetch(self, statement: Statement, params: Params | None = None) -> Result:
+    async def _run(
+        self, statement: Statement, params: Params | None
+    ) -> tuple[Plan, Sequence[Sequence[Any]]]:
         plan = self.plan(statement)
         sql, args = plan.bind(params)
-        rows = await self._fetch(sql, args)
+        return plan, await self._fetch(sql, args)
+
+    async def fetch(self, statement: Statement, params: Params | None = None) -> Result:
+        plan, rows = await self._run(statement, params)
         return Result(plan.columns, plan.convert_rows(rows))
 
     async def first(
         self, statement: Statement, params: Params | None = None
     ) -> dict[str, Any] | None:
-        plan = self.plan(statement)
-        sql, args = plan.bind(params)
-        rows = await self._fetch(sql, args)
+        plan, rows = await self._run(statement, params)
         if not rows:
             return None
         return dict(zip(plan.columns, plan.convert_rows(rows[:1])[0], strict=True))

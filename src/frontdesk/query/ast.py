@@ -106,6 +106,13 @@ class Query:
     groups: tuple[Group, ...]
     tail: Group | None = None
 
+    def also(self, *terms: Term) -> Query:
+        """This query with ``terms`` ANDed onto every group (appended to the ``^EQ`` tail)."""
+        if not terms:
+            return self
+        kept = self.tail.items if self.tail else ()
+        return Query(self.groups, Group(items=(*kept, *(Clause(terms=(t,)) for t in terms))))
+
     def orders(self) -> list[OrderBy]:
         found: list[OrderBy] = []
         for group in (*self.groups, *((self.tail,) if self.tail else ())):

@@ -14,7 +14,7 @@ from frontdesk.domain.attachments import images, repository
 from frontdesk.domain.principal import Principal
 from frontdesk.domain.records import service as records
 from frontdesk.errors import Invalid, NotFound
-from frontdesk.query.ast import Clause, Condition, Group, Query
+from frontdesk.query.ast import Condition, Query
 from frontdesk.store import records as store
 from frontdesk.store.registry import REGISTRY, TableDef, find_table
 
@@ -85,24 +85,14 @@ async def attach(tx: Transaction, actor: Principal, upload: Upload) -> dict[str,
     return await records.insert(tx, actor, ATTACHMENTS, values, authorized=True)
 
 
-def _readable(actor: Principal) -> Query | None:
-    """A condition keeping to attachments of tables the caller may read (None: all)."""
+def _restricted(encoded: Query, actor: Principal) -> Query:
+    """Keep to attachments of tables the caller may read."""
     if actor.is_admin:
-        return None
+        return encoded
     names = [
         t.name for t in REGISTRY.values() if t is not ATTACHMENTS and records.can_read(actor, t)
     ]
-    condition = Condition("table_name", "IN", "IN", ",".join(names) or "-", 0)
-    return Query(groups=(Group(items=()),), tail=Group(items=(Clause(terms=(condition,)),)))
-
-
-def _restricted(encoded: Query, actor: Principal) -> Query:
-    limit = _readable(actor)
-    if limit is None:
-        return encoded
-    assert limit.tail is not None
-    tail = (*(encoded.tail.items if encoded.tail else ()), *limit.tail.items)
-    return Query(groups=encoded.groups, tail=Group(items=tail))
+    return encoded.also(Condition("table_name", "IN", "IN", ",".join(names) or "-", 0))
 
 
 async def list_attachments(

@@ -19,7 +19,7 @@ from frontdesk.domain.properties import service as properties
 from frontdesk.domain.records import rules, values
 from frontdesk.errors import Conflict, Forbidden, Invalid, NotFound
 from frontdesk.query import dates
-from frontdesk.query.ast import Query
+from frontdesk.query.ast import Condition, Query
 from frontdesk.query.compiler import Compiler, Scope
 from frontdesk.store import numbering, records
 from frontdesk.store.fields import Field
@@ -139,6 +139,19 @@ async def query(
         else None
     )
     return Page(found[:limit], has_more, total, compiled.invalid)
+
+
+def equals(table: TableDef, name: str, value: str) -> Condition:
+    """``name=value`` as a client filter means it: a choice may be given by its label, a
+    reference by its record's display value."""
+    field = table.field(name)
+    if field is not None and field.choices:
+        value = values.choice_value(field, value)
+    elif field is not None and field.is_reference and value and not values.is_sys_id(value.lower()):
+        target = REGISTRY.get(field.reference or "")
+        if target is not None:
+            name = f"{name}.{target.display_field}"
+    return Condition(name, "=", "=", value, 0)
 
 
 # ---------------------------------------------------------------------- writing

@@ -24,7 +24,7 @@ from starlette.types import Message
 from frontdesk.errors import Invalid
 from frontdesk.surfaces.openapi import Operation, documented
 from frontdesk.surfaces.servicenow.call import Call, endpoint
-from frontdesk.surfaces.servicenow.errors import READ_FAILURE
+from frontdesk.surfaces.servicenow.errors import READ_FAILURE, body_of
 from frontdesk.surfaces.servicenow.formats import respond
 
 BUDGET_SECONDS = 30.0
@@ -142,7 +142,7 @@ async def _run(call: Call, inner: Inner) -> dict[str, Any]:
 
 
 def _refused(item_id: str, reason: str) -> dict[str, Any]:
-    body = {"error": {"message": "Invalid batch request", "detail": reason}, "status": "failure"}
+    body = body_of(Invalid("Invalid batch request", detail=reason))
     return {
         "id": item_id,
         "status_code": 400,

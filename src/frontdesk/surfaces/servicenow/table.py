@@ -12,10 +12,9 @@ from starlette.responses import Response
 from frontdesk.db.database import Transaction
 from frontdesk.domain.records import service as records
 from frontdesk.domain.records import views
-from frontdesk.domain.records.values import is_sys_id
 from frontdesk.errors import NotFound
-from frontdesk.query.ast import Clause, Condition, Group, Query
-from frontdesk.store.registry import REGISTRY, TableDef, get_table
+from frontdesk.query.ast import Query
+from frontdesk.store.registry import TableDef, get_table
 from frontdesk.surfaces.openapi import Operation, Parameter, documented
 from frontdesk.surfaces.servicenow import params
 from frontdesk.surfaces.servicenow.call import Call, endpoint
@@ -84,29 +83,14 @@ async def shaped(
 
 
 def filters(query: QueryParams, table: TableDef, encoded: Query) -> Query:
-    """``&field=value`` pairs, ANDed onto the whole encoded query (as its ``^EQ`` tail).
-    Choice and reference fields may be given by display value."""
-    extra = [
-        Clause(terms=(_pair(table, name, value),))
-        for name, value in query.multi_items()
-        if not name.startswith("sysparm_") and table.field(name.split(".")[0]) is not None
-    ]
-    if not extra:
-        return encoded
-    tail = (*(encoded.tail.items if encoded.tail else ()), *extra)
-    return Query(groups=encoded.groups, tail=Group(items=tail))
-
-
-def _pair(table: TableDef, name: str, value: str) -> Condition:
-    field = table.field(name)
-    if field is not None and field.choices:
-        labels = {label.lower(): stored for stored, label in field.choices}
-        value = labels.get(value.lower(), value)
-    elif field is not None and field.is_reference and value and not is_sys_id(value.lower()):
-        target = REGISTRY.get(field.reference or "")
-        if target is not None:
-            name = f"{name}.{target.display_field}"
-    return Condition(name, "=", "=", value, 0)
+    """``&field=value`` pairs, ANDed onto the whole encoded query."""
+    return encoded.also(
+        *(
+            records.equals(table, name, value)
+            for name, value in query.multi_items()
+            if not name.startswith("sysparm_") and table.field(name.split(".")[0]) is not None
+        )
+    )
 
 
 def _table(call: Call) -> TableDef:
