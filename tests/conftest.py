@@ -15,20 +15,20 @@ import asyncpg
 import httpx
 import pytest
 
-from frontdesk.app import configure, create_app
+from frontdesk.app import create_app
 from frontdesk.config import Settings
 from frontdesk.db import migrate
 from frontdesk.db.database import Database, open_database
 from frontdesk.db.url import DatabaseURL, parse_database_url
-from frontdesk.domain.auth import passwords
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import service as workspaces
 from tests import factories
 
 POSTGRES_ENV = "FRONTDESK_TEST_POSTGRES_URL"
 BACKENDS = ["sqlite", "postgresql"]
-
-# Tests hash many passwords: cheap Argon2 here only (hashes carry their own cost).
-passwords.configure(time_cost=1, memory_kib=1024)
+# Tests hash many passwords: cheap Argon2 here only (a hash carries its own cost).
+CHEAP_ARGON2 = {"argon2_time_cost": 1, "argon2_memory_kib": 1024}
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +79,10 @@ def database_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str
 
 
 def settings_for(url: DatabaseURL, **overrides: Any) -> Settings:
-    return Settings(database_url=url.url.render_as_string(hide_password=False), **overrides)
+    return Settings(
+        database_url=url.url.render_as_string(hide_password=False),
+        **{**CHEAP_ARGON2, **overrides},
+    )
 
 
 @pytest.fixture(params=BACKENDS)
@@ -92,9 +95,7 @@ def backend(request: pytest.FixtureRequest, database_urls: dict[str, DatabaseURL
 
 @pytest.fixture
 async def db(backend: str, database_urls: dict[str, DatabaseURL]) -> AsyncIterator[Database]:
-    url = database_urls[backend]
-    database = open_database(url, pool_size=4)
-    configure(database, settings_for(url))
+    database = open_database(database_urls[backend], pool_size=4)
     await database.open()
     try:
         yield database
@@ -103,20 +104,31 @@ async def db(backend: str, database_urls: dict[str, DatabaseURL]) -> AsyncIterat
 
 
 @pytest.fixture
-async def workspace(db: Database) -> workspaces.Workspace:
+def settings(backend: str, database_urls: dict[str, DatabaseURL]) -> Settings:
+    return settings_for(database_urls[backend])
+
+
+@pytest.fixture
+def services(db: Database, settings: Settings) -> Services:
+    """The test's services over its database; the app under test shares them."""
+    return Services.create(db, settings)
+
+
+@pytest.fixture
+async def workspace(services: Services) -> Workspace:
     """A workspace of this test's own: no test sees another's records."""
-    async with db.write() as tx:
-        return await workspaces.create(tx, f"t{uuid.uuid4().hex[:16]}")
+    async with services.write() as unit:
+        return await workspaces.create(unit, f"t{uuid.uuid4().hex[:16]}")
 
 
 @pytest.fixture
-async def admin(db: Database, workspace: workspaces.Workspace) -> factories.User:
-    return await factories.user(db, workspace, roles=("admin",))
+async def admin(services: Services, workspace: Workspace) -> factories.User:
+    return await factories.user(services, workspace, roles=("admin",))
 
 
 @pytest.fixture
-async def app(db: Database, database_urls: dict[str, DatabaseURL], backend: str) -> Any:
-    return create_app(settings_for(database_urls[backend]), db=db)
+async def app(services: Services, settings: Settings) -> Any:
+    return create_app(settings, services=services)
 
 
 @pytest.fixture

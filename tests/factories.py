@@ -7,12 +7,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from frontdesk.db.database import Database
-from frontdesk.domain.auth import passwords, users
-from frontdesk.domain.principal import Principal, system
+from frontdesk.domain.access import UNRESTRICTED, Actor, system
+from frontdesk.domain.auth import users
+from frontdesk.domain.principal import Principal
 from frontdesk.domain.records import service as records
-from frontdesk.domain.workspaces.service import Workspace
-from frontdesk.store.registry import REGISTRY
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
+from frontdesk.store.tables import REGISTRY
 
 
 @dataclass(frozen=True)
@@ -27,34 +28,41 @@ class User:
         token = base64.b64encode(f"{self.user_name}:{self.password}".encode()).decode()
         return {"Authorization": f"Basic {token}"}
 
-    def principal(self, roles: tuple[str, ...] = ("admin",)) -> Principal:
-        return Principal(self.workspace.id, self.user_name, self.sys_id, frozenset(roles))
+    def actor(self) -> Actor:
+        """This user, allowed everything (domain tests that are not about access)."""
+        return Actor(Principal(self.workspace.id, self.user_name, self.sys_id), UNRESTRICTED)
 
 
 async def user(
-    db: Database, workspace: Workspace, *, roles: tuple[str, ...] = (), user_name: str | None = None
+    services: Services,
+    workspace: Workspace,
+    *,
+    roles: tuple[str, ...] = (),
+    user_name: str | None = None,
 ) -> User:
     name = user_name or f"user.{uuid.uuid4().hex[:8]}"
     password = uuid.uuid4().hex
-    async with db.write() as tx:
+    async with services.write() as unit:
         made = await users.create(
-            tx,
+            unit,
             system(workspace.id),
             user_name=name,
-            password_hash=passwords.hash_password(password),
+            password_hash=services.hasher.hash(password),
             roles=roles,
             fields={"first_name": "Test", "last_name": name},
         )
     return User(name, password, str(made["sys_id"]), workspace)
 
 
-async def record(db: Database, workspace: Workspace, table: str, **values: Any) -> dict[str, Any]:
-    async with db.write() as tx:
-        return await records.insert(tx, system(workspace.id), REGISTRY[table], values)
+async def record(
+    services: Services, workspace: Workspace, table: str, **values: Any
+) -> dict[str, Any]:
+    async with services.write() as unit:
+        return await records.insert(unit, system(workspace.id), REGISTRY[table], values)
 
 
-async def consumer(db: Database, workspace: Workspace, **values: Any) -> dict[str, Any]:
-    return await record(db, workspace, "csm_consumer", **values)
+async def consumer(services: Services, workspace: Workspace, **values: Any) -> dict[str, Any]:
+    return await record(services, workspace, "csm_consumer", **values)
 
 
 def path(workspace: Workspace, rest: str) -> str:

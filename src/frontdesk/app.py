@@ -9,17 +9,17 @@ from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.routing import BaseRoute, Mount
+from starlette.requests import Request
+from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from frontdesk.config import Settings
-from frontdesk.db.database import Database, open_database
+from frontdesk.db.database import open_database
 from frontdesk.db.url import parse_database_url
-from frontdesk.domain.auth import passwords
-from frontdesk.domain.workspaces.service import Workspaces
-from frontdesk.surfaces.servicenow.override import MethodOverride
-from frontdesk.surfaces.servicenow.routes import routes as servicenow_routes
-from frontdesk.surfaces.system.routes import ROUTES as system_routes
+from frontdesk.domain.services import Services
+from frontdesk.surfaces.routing import Dispatch, Surface
+from frontdesk.surfaces.servicenow.routes import surface as servicenow
+from frontdesk.surfaces.system import routes as system
 
 
 class RequestId:
@@ -52,26 +52,28 @@ class RequestId:
         await self.app(scope, receive, send_with_id)
 
 
-def surface_routes() -> list[BaseRoute]:
-    """The vendor surfaces: at the root for the default workspace, and under /s/<workspace>."""
-    return servicenow_routes()
+def surfaces() -> list[Surface]:
+    """Every surface, the busiest first (each owns its own path prefixes)."""
+    return [servicenow(), system.surface()]
 
 
-def configure(db: Database, settings: Settings) -> None:
-    db.state["ttl.credentials"] = settings.credential_cache_seconds
-    db.state["ttl.properties"] = settings.settings_cache_seconds
-    db.state["ttl.dictionary"] = settings.settings_cache_seconds
-    passwords.configure(time_cost=settings.argon2_time_cost, memory_kib=settings.argon2_memory_kib)
+async def _nothing_here(scope: Scope, receive: Receive, send: Send) -> None:
+    response = await system.not_found(Request(scope, receive))
+    await response(scope, receive, send)
 
 
-def create_app(settings: Settings, db: Database | None = None) -> Starlette:
-    """The application; it opens ``db`` (made from the settings unless given) at startup."""
-    database = db or open_database(
-        parse_database_url(settings.database_url),
-        synchronous=settings.sqlite_synchronous,
-        pool_size=settings.postgres_pool_size,
-    )
-    configure(database, settings)
+def create_app(settings: Settings, *, services: Services | None = None) -> Starlette:
+    """The application. It opens its database at startup and closes it at shutdown, unless
+    ``services`` (over a database someone else opened, as tests do) are given."""
+    owned = services is None
+    if services is None:
+        database = open_database(
+            parse_database_url(settings.database_url),
+            synchronous=settings.sqlite_synchronous,
+            pool_size=settings.postgres_pool_size,
+        )
+        services = Services.create(database, settings)
+    database = services.db
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -79,17 +81,19 @@ def create_app(settings: Settings, db: Database | None = None) -> Starlette:
         try:
             yield
         finally:
-            if db is None:
+            if owned:
                 await database.close()
 
-    surfaces = surface_routes()
+    found = surfaces()
     app = Starlette(
-        # The busiest routes first: Starlette tries them in order.
-        routes=[*surfaces, *system_routes, Mount("/s/{workspace}", routes=surfaces)],
+        routes=[
+            Mount("/s/{workspace}", app=Dispatch(found, _nothing_here, workspace=True)),
+            Mount("", app=Dispatch(found, _nothing_here, workspace=False)),
+        ],
         lifespan=lifespan,
-        middleware=[Middleware(RequestId), Middleware(MethodOverride)],
+        middleware=[Middleware(RequestId)],
     )
     app.state.settings = settings
-    app.state.db = database
-    app.state.workspaces = Workspaces(settings.settings_cache_seconds)
+    app.state.services = services
+    app.state.surfaces = found
     return app

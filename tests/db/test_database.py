@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 import sqlalchemy as sa
 
 from frontdesk.db.database import Database
-from frontdesk.domain.workspaces.service import Workspace
-from frontdesk.store.registry import REGISTRY
-from frontdesk.store.schema import sa_table
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
+from frontdesk.store.schema import attachment_chunk, sa_table
+from frontdesk.store.tables import REGISTRY
 from tests import factories
 
 pytestmark = pytest.mark.anyio
@@ -24,8 +27,10 @@ async def count(db: Database, workspace: Workspace) -> int:
         )
 
 
-async def test_an_error_rolls_back_the_whole_unit(db: Database, workspace: Workspace) -> None:
-    await factories.consumer(db, workspace, first_name="Kept")
+async def test_an_error_rolls_back_the_whole_unit(
+    db: Database, services: Services, workspace: Workspace
+) -> None:
+    await factories.consumer(services, workspace, first_name="Kept")
     called: list[str] = []
 
     async def failing_unit() -> None:
@@ -52,8 +57,10 @@ async def test_after_commit_runs_once_committed(db: Database, workspace: Workspa
     assert await count(db, workspace) == 1
 
 
-async def test_expanding_parameters_keep_their_types(db: Database, workspace: Workspace) -> None:
-    made = await factories.consumer(db, workspace, first_name="Ann")
+async def test_expanding_parameters_keep_their_types(
+    db: Database, services: Services, workspace: Workspace
+) -> None:
+    made = await factories.consumer(services, workspace, first_name="Ann")
     statement = sa.select(CONSUMERS.c.sys_id).where(
         CONSUMERS.c.workspace_id == workspace.id,
         CONSUMERS.c.sys_id.in_([made["sys_id"], "c" * 32]),
@@ -62,3 +69,25 @@ async def test_expanding_parameters_keep_their_types(db: Database, workspace: Wo
     async with db.read() as tx:
         assert (await tx.fetch(statement)).scalars() == [made["sys_id"]]
     assert REGISTRY["csm_consumer"].field("sys_created_on") is not None
+
+
+async def test_a_failed_commit_leaves_the_connection_usable(
+    db: Database, workspace: Workspace, backend: str
+) -> None:
+    """A COMMIT that fails (here a deferred foreign key) must not leave SQLite's one shared
+    connection inside the transaction for the next unit to trip over."""
+    if backend != "sqlite":
+        pytest.skip("PostgreSQL rolls a failed COMMIT back itself")
+
+    async def orphan_chunk() -> None:
+        async with db.write() as tx:
+            await tx.execute(sa.text("PRAGMA defer_foreign_keys = ON"))
+            await tx.execute(
+                sa.insert(attachment_chunk).values(blob_id=987654321, seq=0, data=b"orphan")
+            )
+
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        await orphan_chunk()
+    async with db.write() as tx:
+        await tx.execute(sa.insert(CONSUMERS).values(workspace_id=workspace.id, sys_id="d" * 32))
+    assert await count(db, workspace) == 1

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from frontdesk.db.database import Database
+from frontdesk.domain.access import system
 from frontdesk.domain.identity import normalize
 from frontdesk.domain.identity import service as identity
-from frontdesk.domain.principal import system
 from frontdesk.domain.records import service as records
-from frontdesk.domain.workspaces.service import Workspace
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
 from frontdesk.store.fields import ContactKind
-from frontdesk.store.registry import REGISTRY
+from frontdesk.store.tables import REGISTRY
 from tests import factories
 
 pytestmark = pytest.mark.anyio
@@ -39,64 +39,68 @@ def test_emails_compare_case_insensitively() -> None:
 
 
 async def owners(
-    db: Database, workspace: Workspace, kind: ContactKind, value: str
+    services: Services, workspace: Workspace, kind: ContactKind, value: str
 ) -> list[tuple[str, str]]:
-    async with db.read() as tx:
-        return await identity.owners(tx, workspace_id=workspace.id, kind=kind, value=value)
+    async with services.read() as unit:
+        return await identity.owners(unit.tx, workspace_id=workspace.id, kind=kind, value=value)
 
 
-async def test_writes_keep_the_index_current(db: Database, workspace: Workspace) -> None:
+async def test_writes_keep_the_index_current(services: Services, workspace: Workspace) -> None:
     made = await factories.consumer(
-        db, workspace, email="Pat@Example.com", mobile_phone="+1 (408) 234-3456 x102"
+        services, workspace, email="Pat@Example.com", mobile_phone="+1 (408) 234-3456 x102"
     )
     me = [("csm_consumer", made["sys_id"])]
-    assert await owners(db, workspace, ContactKind.EMAIL, "pat@example.COM") == me
-    assert await owners(db, workspace, ContactKind.PHONE, "14082343456102") == me
+    assert await owners(services, workspace, ContactKind.EMAIL, "pat@example.COM") == me
+    assert await owners(services, workspace, ContactKind.PHONE, "14082343456102") == me
 
-    async with db.write() as tx:
+    async with services.write() as unit:
         await records.update(
-            tx,
+            unit,
             system(workspace.id),
             REGISTRY["csm_consumer"],
             made["sys_id"],
             {"email": "new@example.com"},
         )
-    assert await owners(db, workspace, ContactKind.EMAIL, "pat@example.com") == []
-    assert await owners(db, workspace, ContactKind.EMAIL, "NEW@example.com") == me
-    assert await owners(db, workspace, ContactKind.PHONE, "+1 408 234 3456 ext 102") == me
+    assert await owners(services, workspace, ContactKind.EMAIL, "pat@example.com") == []
+    assert await owners(services, workspace, ContactKind.EMAIL, "NEW@example.com") == me
+    assert await owners(services, workspace, ContactKind.PHONE, "+1 408 234 3456 ext 102") == me
 
-    async with db.write() as tx:
-        await records.delete(tx, system(workspace.id), REGISTRY["csm_consumer"], made["sys_id"])
-    assert await owners(db, workspace, ContactKind.EMAIL, "new@example.com") == []
+    async with services.write() as unit:
+        await records.delete(unit, system(workspace.id), REGISTRY["csm_consumer"], made["sys_id"])
+    assert await owners(services, workspace, ContactKind.EMAIL, "new@example.com") == []
 
 
-async def test_a_social_profile_points_at_its_consumer(db: Database, workspace: Workspace) -> None:
-    made = await factories.consumer(db, workspace, first_name="Jane")
+async def test_a_social_profile_points_at_its_consumer(
+    services: Services, workspace: Workspace
+) -> None:
+    made = await factories.consumer(services, workspace, first_name="Jane")
     await factories.record(
-        db,
+        services,
         workspace,
         "sn_app_cs_social_social_profile",
         consumer=made["sys_id"],
         channel="Twitter",
         profile="JaneB",
     )
-    assert await owners(db, workspace, ContactKind.SOCIAL, "twitter:janeb") == [
+    assert await owners(services, workspace, ContactKind.SOCIAL, "twitter:janeb") == [
         ("csm_consumer", made["sys_id"])
     ]
 
 
 async def test_contacts_are_people_too_and_workspaces_do_not_meet(
-    db: Database, workspace: Workspace
+    services: Services, workspace: Workspace
 ) -> None:
-    contact = await factories.record(db, workspace, "customer_contact", email="sam@example.com")
-    consumer = await factories.consumer(db, workspace, email="SAM@example.com")
-    found = await owners(db, workspace, ContactKind.EMAIL, "sam@example.com")
+    contact = await factories.record(
+        services, workspace, "customer_contact", email="sam@example.com"
+    )
+    consumer = await factories.consumer(services, workspace, email="SAM@example.com")
+    found = await owners(services, workspace, ContactKind.EMAIL, "sam@example.com")
     assert sorted(found) == sorted(
         [("customer_contact", contact["sys_id"]), ("csm_consumer", consumer["sys_id"])]
     )
 
-    async with db.write() as tx:
+    async with services.write() as unit:
         from frontdesk.domain.workspaces import service as workspaces
 
-        other = await workspaces.create(tx, f"{workspace.name}x")
-    assert await owners(db, other, ContactKind.EMAIL, "sam@example.com") == []
+        other = await workspaces.create(unit, f"{workspace.name}x")
+    assert await owners(services, other, ContactKind.EMAIL, "sam@example.com") == []

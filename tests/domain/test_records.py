@@ -6,12 +6,14 @@ from datetime import datetime
 
 import pytest
 
-from frontdesk.db.database import Database
-from frontdesk.domain.principal import Principal, system
+from frontdesk.domain.access import Actor, system
+from frontdesk.domain.principal import Principal
 from frontdesk.domain.records import service as records
-from frontdesk.domain.workspaces.service import Workspace
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
 from frontdesk.errors import Conflict, Forbidden, Invalid, NotFound
-from frontdesk.store.registry import REGISTRY
+from frontdesk.store.tables import REGISTRY
+from frontdesk.surfaces.servicenow.access import RoleAccess
 from tests import factories
 
 pytestmark = pytest.mark.anyio
@@ -19,15 +21,18 @@ CONSUMERS = REGISTRY["csm_consumer"]
 
 
 async def insert(
-    db: Database, workspace: Workspace, values: dict[str, object], table: str = "csm_consumer"
+    services: Services,
+    workspace: Workspace,
+    values: dict[str, object],
+    table: str = "csm_consumer",
 ) -> dict[str, object]:
-    async with db.write() as tx:
-        return await records.insert(tx, system(workspace.id), REGISTRY[table], values)
+    async with services.write() as unit:
+        return await records.insert(unit, system(workspace.id), REGISTRY[table], values)
 
 
-async def test_values_are_coerced_the_lenient_way(db: Database, workspace: Workspace) -> None:
+async def test_values_are_coerced_the_lenient_way(services: Services, workspace: Workspace) -> None:
     made = await insert(
-        db,
+        services,
         workspace,
         {
             "active": "False",
@@ -61,16 +66,16 @@ async def test_values_are_coerced_the_lenient_way(db: Database, workspace: Works
     ],
 )
 async def test_bad_values_are_refused_clearly(
-    db: Database, workspace: Workspace, values: dict[str, object], field: str
+    services: Services, workspace: Workspace, values: dict[str, object], field: str
 ) -> None:
     with pytest.raises(Invalid) as caught:
-        await insert(db, workspace, values)
+        await insert(services, workspace, values)
     assert caught.value.field == field
 
 
-async def test_defaults_numbers_and_system_fields(db: Database, workspace: Workspace) -> None:
+async def test_defaults_numbers_and_system_fields(services: Services, workspace: Workspace) -> None:
     made = await insert(
-        db, workspace, {"first_name": "Jane", "middle_name": "Dell", "last_name": "Brown"}
+        services, workspace, {"first_name": "Jane", "middle_name": "Dell", "last_name": "Brown"}
     )
     assert made["name"] == "Jane Dell Brown"
     assert (made["active"], made["primary"], made["notification"]) == (True, False, 2)
@@ -81,11 +86,11 @@ async def test_defaults_numbers_and_system_fields(db: Database, workspace: Works
     assert len(str(made["sys_id"])) == 32
 
 
-async def test_updates_count_and_rederive(db: Database, workspace: Workspace) -> None:
-    made = await insert(db, workspace, {"first_name": "Jane", "last_name": "Brown"})
-    async with db.write() as tx:
+async def test_updates_count_and_rederive(services: Services, workspace: Workspace) -> None:
+    made = await insert(services, workspace, {"first_name": "Jane", "last_name": "Brown"})
+    async with services.write() as unit:
         updated = await records.update(
-            tx,
+            unit,
             system(workspace.id, "editor"),
             CONSUMERS,
             str(made["sys_id"]),
@@ -97,64 +102,66 @@ async def test_updates_count_and_rederive(db: Database, workspace: Workspace) ->
     assert updated["number"] == "CSMR0000050"
 
 
-async def test_a_client_may_choose_its_sys_id_once(db: Database, workspace: Workspace) -> None:
-    made = await insert(db, workspace, {"sys_id": "ABCDEF0123456789ABCDEF0123456789"})
+async def test_a_client_may_choose_its_sys_id_once(
+    services: Services, workspace: Workspace
+) -> None:
+    made = await insert(services, workspace, {"sys_id": "ABCDEF0123456789ABCDEF0123456789"})
     assert made["sys_id"] == "abcdef0123456789abcdef0123456789"
     with pytest.raises(Conflict):
-        await insert(db, workspace, {"sys_id": "abcdef0123456789abcdef0123456789"})
+        await insert(services, workspace, {"sys_id": "abcdef0123456789abcdef0123456789"})
 
 
-async def test_references_by_display_value(db: Database, workspace: Workspace) -> None:
-    household = await insert(db, workspace, {"name": "Garcia Household"}, "csm_household")
-    made = await insert(db, workspace, {"household": "garcia household"})
+async def test_references_by_display_value(services: Services, workspace: Workspace) -> None:
+    household = await insert(services, workspace, {"name": "Garcia Household"}, "csm_household")
+    made = await insert(services, workspace, {"household": "garcia household"})
     assert made["household"] == household["sys_id"]
-    kept = await insert(db, workspace, {"household": "4"})
+    kept = await insert(services, workspace, {"household": "4"})
     assert kept["household"] == "4"
 
 
-async def test_custom_fields(db: Database, workspace: Workspace) -> None:
+async def test_custom_fields(services: Services, workspace: Workspace) -> None:
     entry = {"name": "csm_consumer", "element": "u_tier", "internal_type": "integer"}
-    await insert(db, workspace, {**entry, "default_value": "1"}, "sys_dictionary")
-    made = await insert(db, workspace, {"u_tier": "3", "u_unknown": "dropped"})
+    await insert(services, workspace, {**entry, "default_value": "1"}, "sys_dictionary")
+    made = await insert(services, workspace, {"u_tier": "3", "u_unknown": "dropped"})
     assert made["u_tier"] == "3"
     assert "u_unknown" not in made
-    defaulted = await insert(db, workspace, {})
+    defaulted = await insert(services, workspace, {})
     assert defaulted["u_tier"] == "1"
     with pytest.raises(Invalid):
-        await insert(db, workspace, {"u_tier": "many"})
+        await insert(services, workspace, {"u_tier": "many"})
 
 
-async def test_table_roles(db: Database, workspace: Workspace) -> None:
-    agent = Principal(workspace.id, "agent", None, frozenset({"sn_esm_agent"}))
-    nobody = Principal(workspace.id, "nobody", None, frozenset())
-    made = await insert(db, workspace, {"first_name": "A"})
-    async with db.write() as tx:
-        assert (await records.get(tx, agent, CONSUMERS, str(made["sys_id"])))["first_name"] == "A"
+async def test_table_roles(services: Services, workspace: Workspace) -> None:
+    agent = Actor(Principal(workspace.id, "agent"), RoleAccess(frozenset({"sn_esm_agent"})))
+    nobody = Actor(Principal(workspace.id, "nobody"), RoleAccess(frozenset()))
+    made = await insert(services, workspace, {"first_name": "A"})
+    async with services.write() as unit:
+        assert (await records.get(unit, agent, CONSUMERS, str(made["sys_id"])))["first_name"] == "A"
         with pytest.raises(Forbidden):
-            await records.update(tx, agent, CONSUMERS, str(made["sys_id"]), {"first_name": "B"})
+            await records.update(unit, agent, CONSUMERS, str(made["sys_id"]), {"first_name": "B"})
         with pytest.raises(Forbidden):
-            await records.get(tx, nobody, CONSUMERS, str(made["sys_id"]))
+            await records.get(unit, nobody, CONSUMERS, str(made["sys_id"]))
         with pytest.raises(Forbidden):
-            await records.get(tx, agent, REGISTRY["sys_properties"], "0" * 32)
+            await records.get(unit, agent, REGISTRY["sys_properties"], "0" * 32)
 
 
-async def test_missing_records(db: Database, workspace: Workspace) -> None:
-    async with db.write() as tx:
+async def test_missing_records(services: Services, workspace: Workspace) -> None:
+    async with services.write() as unit:
         for call in (
-            records.get(tx, system(workspace.id), CONSUMERS, "f" * 32),
-            records.update(tx, system(workspace.id), CONSUMERS, "f" * 32, {}),
-            records.delete(tx, system(workspace.id), CONSUMERS, "f" * 32),
+            records.get(unit, system(workspace.id), CONSUMERS, "f" * 32),
+            records.update(unit, system(workspace.id), CONSUMERS, "f" * 32, {}),
+            records.delete(unit, system(workspace.id), CONSUMERS, "f" * 32),
         ):
             with pytest.raises(NotFound):
                 await call
 
 
-async def test_records_stay_in_their_workspace(db: Database, workspace: Workspace) -> None:
+async def test_records_stay_in_their_workspace(services: Services, workspace: Workspace) -> None:
     from frontdesk.domain.workspaces import service as workspaces
 
-    made = await factories.consumer(db, workspace, first_name="Mine")
-    async with db.write() as tx:
-        other = await workspaces.create(tx, f"{workspace.name}o")
-    async with db.read() as tx:
+    made = await factories.consumer(services, workspace, first_name="Mine")
+    async with services.write() as unit:
+        other = await workspaces.create(unit, f"{workspace.name}o")
+    async with services.read() as unit:
         with pytest.raises(NotFound):
-            await records.get(tx, system(other.id), CONSUMERS, made["sys_id"])
+            await records.get(unit, system(other.id), CONSUMERS, made["sys_id"])

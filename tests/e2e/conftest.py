@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import POSTGRES_ENV, drop_postgres, fresh_postgres
+from tests.conftest import CHEAP_ARGON2, POSTGRES_ENV, drop_postgres, fresh_postgres
 
 FRONTDESK = str(Path(sys.executable).with_name("frontdesk"))
 
@@ -41,7 +41,11 @@ class Server:
 def start(database: str, data_dir: Path, *extra: str) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     scheme = "https" if "--tls" in extra else "http"
-    env = {**os.environ, "FRONTDESK_DATA_DIR": str(data_dir)}
+    env = {
+        **os.environ,
+        "FRONTDESK_DATA_DIR": str(data_dir),
+        **{f"FRONTDESK_{name.upper()}": str(value) for name, value in CHEAP_ARGON2.items()},
+    }
     log = data_dir / "serve.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
@@ -86,6 +90,7 @@ def server(
         capture_output=True,
         check=True,
         cwd=data_dir,
+        env={**os.environ, "FRONTDESK_DATA_DIR": str(data_dir)},
     )
     try:
         yield Server(url, database, json.loads(printed.stdout), data_dir)

@@ -6,11 +6,11 @@ import hashlib
 from datetime import datetime
 from typing import Any
 
-from frontdesk.db.database import Database
-from frontdesk.domain.principal import Principal
+from frontdesk.domain.access import Actor
 from frontdesk.domain.records import service as records
-from frontdesk.domain.workspaces.service import Workspace
-from frontdesk.store.registry import REGISTRY
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
+from frontdesk.store.tables import REGISTRY
 
 NOW = datetime(2026, 11, 22, 12, 0, 0)
 HOUSEHOLD = "0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a"
@@ -92,12 +92,12 @@ def sys_id_of(name: str) -> str:
     return hashlib.md5(name.encode()).hexdigest()
 
 
-async def load(db: Database, workspace: Workspace, actor: Principal) -> dict[str, str]:
+async def load(services: Services, workspace: Workspace, actor: Actor) -> dict[str, str]:
     """Insert the dataset; returns name → sys_id."""
     ids: dict[str, str] = {}
-    async with db.write() as tx:
+    async with services.write() as unit:
         await records.insert(
-            tx,
+            unit,
             actor,
             REGISTRY["sys_dictionary"],
             {
@@ -107,16 +107,19 @@ async def load(db: Database, workspace: Workspace, actor: Principal) -> dict[str
                 "max_length": 20,
             },
         )
-    async with db.write() as tx:
+    async with services.write() as unit:
         await records.insert(
-            tx, actor, REGISTRY["csm_household"], {"sys_id": HOUSEHOLD, "name": "Garcia Household"}
+            unit,
+            actor,
+            REGISTRY["csm_household"],
+            {"sys_id": HOUSEHOLD, "name": "Garcia Household"},
         )
         for name, (fields, created) in PEOPLE.items():
             values = {"sys_id": sys_id_of(name), **fields}
             if name == "Jane Dell Brown":
                 values["user"] = actor.user_sys_id
             made = await records.insert(
-                tx,
+                unit,
                 actor,
                 REGISTRY["csm_consumer"],
                 values,
@@ -124,7 +127,7 @@ async def load(db: Database, workspace: Workspace, actor: Principal) -> dict[str
             )
             ids[name] = made["sys_id"]
         await records.insert(
-            tx,
+            unit,
             actor,
             REGISTRY["sn_app_cs_social_social_profile"],
             {"consumer": ids["Harding Asher"], "channel": "twitter", "profile": "harding"},

@@ -9,14 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from frontdesk.app import configure
-from frontdesk.db.database import Database, open_database
+from frontdesk.db.database import open_database
 from frontdesk.db.url import DatabaseURL
-from frontdesk.domain.principal import Principal
+from frontdesk.domain.access import Actor
 from frontdesk.domain.records import service as records
+from frontdesk.domain.services import Services
 from frontdesk.domain.workspaces import service as workspaces
 from frontdesk.query.parser import parse
-from frontdesk.store.registry import REGISTRY
+from frontdesk.store.tables import REGISTRY
 from tests import factories
 from tests.conftest import POSTGRES_ENV, settings_for
 from tests.query import dataset
@@ -84,28 +84,28 @@ def query() -> st.SearchStrategy[str]:
 @pytest.fixture
 async def both(
     database_urls: dict[str, DatabaseURL],
-) -> AsyncIterator[list[tuple[Database, Principal]]]:
+) -> AsyncIterator[list[tuple[Services, Actor]]]:
     if "postgresql" not in database_urls:
         pytest.skip(f"PostgreSQL not configured ({POSTGRES_ENV})")
-    opened: list[tuple[Database, Principal]] = []
+    opened: list[tuple[Services, Actor]] = []
     for name in ("sqlite", "postgresql"):
         db = open_database(database_urls[name], pool_size=2)
-        configure(db, settings_for(database_urls[name]))
         await db.open()
-        async with db.write() as tx:
-            workspace = await workspaces.create(tx, f"agree{os.urandom(6).hex()}")
-        actor = (await factories.user(db, workspace, roles=("admin",))).principal()
-        await dataset.load(db, workspace, actor)
-        opened.append((db, actor))
+        services = Services.create(db, settings_for(database_urls[name]))
+        async with services.write() as unit:
+            workspace = await workspaces.create(unit, f"agree{os.urandom(6).hex()}")
+        actor = (await factories.user(services, workspace)).actor()
+        await dataset.load(services, workspace, actor)
+        opened.append((services, actor))
     yield opened
-    for db, _ in opened:
-        await db.close()
+    for services, _ in opened:
+        await services.db.close()
 
 
-async def rows(db: Database, actor: Principal, text: str) -> list[str]:
-    async with db.read() as tx:
+async def rows(services: Services, actor: Actor, text: str) -> list[str]:
+    async with services.read() as unit:
         page = await records.query(
-            tx, actor, CONSUMERS, parse(text), limit=50, offset=0, count=True
+            unit, actor, CONSUMERS, parse(text), limit=50, offset=0, count=True
         )
     assert page.total == len(page.records)
     return [r["name"] for r in page.records]
@@ -115,8 +115,6 @@ async def rows(db: Database, actor: Principal, text: str) -> list[str]:
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(text=query())
-async def test_sqlite_and_postgresql_agree(
-    both: list[tuple[Database, Principal]], text: str
-) -> None:
+async def test_sqlite_and_postgresql_agree(both: list[tuple[Services, Actor]], text: str) -> None:
     (lite, lite_actor), (pg, pg_actor) = both
     assert await rows(lite, lite_actor, text) == await rows(pg, pg_actor, text), text

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from frontdesk.db.database import Database
-from frontdesk.domain.principal import Principal
+from frontdesk.domain.access import Actor
 from frontdesk.domain.records import service as records
-from frontdesk.domain.workspaces.service import Workspace
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
 from frontdesk.query.parser import parse
-from frontdesk.store.registry import REGISTRY
+from frontdesk.store.tables import REGISTRY
 from tests import factories
 from tests.query import dataset
 
@@ -128,16 +128,16 @@ CASES: list[tuple[str, set[str]]] = [
 
 
 @pytest.fixture
-async def people(db: Database, workspace: Workspace) -> tuple[Principal, dict[str, str]]:
-    user = await factories.user(db, workspace, roles=("admin",))
-    actor = user.principal()
-    return actor, await dataset.load(db, workspace, actor)
+async def people(services: Services, workspace: Workspace) -> tuple[Actor, dict[str, str]]:
+    user = await factories.user(services, workspace)
+    actor = user.actor()
+    return actor, await dataset.load(services, workspace, actor)
 
 
-async def names(db: Database, actor: Principal, query: str) -> list[str]:
-    async with db.read() as tx:
+async def names(services: Services, actor: Actor, query: str) -> list[str]:
+    async with services.read() as unit:
         page = await records.query(
-            tx, actor, CONSUMERS, parse(query), limit=100, offset=0, count=True
+            unit, actor, CONSUMERS, parse(query), limit=100, offset=0, count=True
         )
     assert page.total == len(page.records)
     return [r["name"] for r in page.records]
@@ -150,64 +150,64 @@ def fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("fixed_now")
 async def test_queries_select_exactly_these_rows(
-    db: Database, people: tuple[Principal, dict[str, str]]
+    services: Services, people: tuple[Actor, dict[str, str]]
 ) -> None:
     actor, _ = people
     wrong = []
     for query, expected in CASES:
-        found = set(await names(db, actor, query))
+        found = set(await names(services, actor, query))
         if found != expected:
             wrong.append(f"{query!r}: expected {sorted(expected)}, got {sorted(found)}")
     assert not wrong, "\n".join(wrong)
 
 
 @pytest.mark.usefixtures("fixed_now")
-async def test_ordering(db: Database, people: tuple[Principal, dict[str, str]]) -> None:
+async def test_ordering(services: Services, people: tuple[Actor, dict[str, str]]) -> None:
     actor, ids = people
-    assert await names(db, actor, "ORDERBYsys_created_on") == [S, H, J, M, A, Z]
-    assert await names(db, actor, "ORDERBYDESCsys_created_on") == [Z, A, M, J, H, S]
+    assert await names(services, actor, "ORDERBYsys_created_on") == [S, H, J, M, A, Z]
+    assert await names(services, actor, "ORDERBYDESCsys_created_on") == [Z, A, M, J, H, S]
     # text sorts case-insensitively; NULLs first ascending (as the platform lists them)
-    assert await names(db, actor, "ORDERBYcity") == [Z, A, M, H, S, J]
-    assert await names(db, actor, "ORDERBYDESCcity") == [J, S, H, M, A, Z]
+    assert await names(services, actor, "ORDERBYcity") == [Z, A, M, H, S, J]
+    assert await names(services, actor, "ORDERBYDESCcity") == [J, S, H, M, A, Z]
     # ORDERBY may come anywhere, even before conditions; the first one is primary
-    assert await names(db, actor, "ORDERBYstate^ORDERBYDESCname^active=true") == [S, A, M, H]
+    assert await names(services, actor, "ORDERBYstate^ORDERBYDESCname^active=true") == [S, A, M, H]
     # the default order is sys_id, and a tie always falls back to it
-    assert await names(db, actor, "") == [
+    assert await names(services, actor, "") == [
         n for n, _ in sorted(ids.items(), key=lambda item: item[1])
     ]
-    tie = await names(db, actor, "ORDERBYstate")
+    tie = await names(services, actor, "ORDERBYstate")
     assert tie[:1] == [Z]
     assert tie[1:3] == sorted([S, J], key=lambda n: ids[n])
     # references sort by what they show
-    assert (await names(db, actor, "ORDERBYDESChousehold"))[0] == M
+    assert (await names(services, actor, "ORDERBYDESChousehold"))[0] == M
 
 
 @pytest.mark.usefixtures("fixed_now")
 async def test_invalid_parts_empty_the_result_when_the_property_says_so(
-    db: Database, people: tuple[Principal, dict[str, str]]
+    services: Services, people: tuple[Actor, dict[str, str]]
 ) -> None:
     actor, _ = people
-    async with db.write() as tx:
+    async with services.write() as unit:
         await records.insert(
-            tx,
+            unit,
             actor,
             REGISTRY["sys_properties"],
             {"name": "glide.invalid_query.returns_no_rows", "value": "true"},
         )
-    assert await names(db, actor, "bogus=1^city=Plano") == []
-    assert await names(db, actor, "city=Plano") == [H]
+    assert await names(services, actor, "bogus=1^city=Plano") == []
+    assert await names(services, actor, "city=Plano") == [H]
 
 
 async def test_paging_in_the_database(
-    db: Database, people: tuple[Principal, dict[str, str]]
+    services: Services, people: tuple[Actor, dict[str, str]]
 ) -> None:
     actor, _ = people
     seen: list[str] = []
     offset = 0
     while True:
-        async with db.read() as tx:
+        async with services.read() as unit:
             page = await records.query(
-                tx, actor, CONSUMERS, parse("ORDERBYcity"), limit=4, offset=offset, count=True
+                unit, actor, CONSUMERS, parse("ORDERBYcity"), limit=4, offset=offset, count=True
             )
         assert page.total == len(EVERYONE)
         seen += [r["name"] for r in page.records]

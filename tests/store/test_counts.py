@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from frontdesk.db.database import Database
-from frontdesk.domain.principal import system
+from frontdesk.domain.access import system
 from frontdesk.domain.records import service as records
+from frontdesk.domain.services import Services
 from frontdesk.domain.synthetic import consumers as synthetic
-from frontdesk.domain.workspaces.service import Workspace
+from frontdesk.domain.workspace import Workspace
 from frontdesk.query.parser import parse
 from frontdesk.store import counts
-from frontdesk.store.registry import REGISTRY
 from frontdesk.store.schema import sa_table
+from frontdesk.store.tables import REGISTRY
 from tests import factories
 
 pytestmark = pytest.mark.anyio
@@ -26,42 +26,44 @@ MIGRATIONS = (
 )
 
 
-async def actual(db: Database, workspace: Workspace, table: str) -> int:
+async def actual(services: Services, workspace: Workspace, table: str) -> int:
     rows = sa_table(table)
-    async with db.read() as tx:
+    async with services.read() as unit:
         return int(
-            await tx.scalar(sa.select(sa.func.count()).where(rows.c.workspace_id == workspace.id))
+            await unit.tx.scalar(
+                sa.select(sa.func.count()).where(rows.c.workspace_id == workspace.id)
+            )
         )
 
 
-async def kept(db: Database, workspace: Workspace, table: str) -> int | None:
-    async with db.read() as tx:
-        return await counts.get(tx, workspace_id=workspace.id, table=table)
+async def kept(services: Services, workspace: Workspace, table: str) -> int | None:
+    async with services.read() as unit:
+        return await counts.get(unit.tx, workspace_id=workspace.id, table=table)
 
 
-async def test_every_table_starts_counted(db: Database, workspace: Workspace) -> None:
+async def test_every_table_starts_counted(services: Services, workspace: Workspace) -> None:
     for name in REGISTRY:
-        assert await kept(db, workspace, name) == 0, name
+        assert await kept(services, workspace, name) == 0, name
 
 
 async def test_counts_follow_inserts_deletes_and_bulk_loads(
-    db: Database, workspace: Workspace
+    services: Services, workspace: Workspace
 ) -> None:
-    made = [await factories.consumer(db, workspace, first_name=f"Qx{i}") for i in range(3)]
-    async with db.write() as tx:
-        await records.delete(tx, system(workspace.id), CONSUMERS, made[0]["sys_id"])
-    await synthetic.generate(db, workspace, 40, seed=3)
+    made = [await factories.consumer(services, workspace, first_name=f"Qx{i}") for i in range(3)]
+    async with services.write() as unit:
+        await records.delete(unit, system(workspace.id), CONSUMERS, made[0]["sys_id"])
+    await synthetic.generate(services, workspace, 40, seed=3)
     assert (
-        await kept(db, workspace, "csm_consumer")
-        == await actual(db, workspace, "csm_consumer")
+        await kept(services, workspace, "csm_consumer")
+        == await actual(services, workspace, "csm_consumer")
         == 42
     )
-    async with db.read() as tx:
+    async with services.read() as unit:
         page = await records.query(
-            tx, system(workspace.id), CONSUMERS, parse(""), limit=5, offset=0, count=True
+            unit, system(workspace.id), CONSUMERS, parse(""), limit=5, offset=0, count=True
         )
         filtered = await records.query(
-            tx,
+            unit,
             system(workspace.id),
             CONSUMERS,
             parse("first_nameSTARTSWITHQx"),
@@ -73,15 +75,17 @@ async def test_counts_follow_inserts_deletes_and_bulk_loads(
     assert filtered.total == 2
 
 
-async def test_a_rolled_back_write_changes_no_count(db: Database, workspace: Workspace) -> None:
+async def test_a_rolled_back_write_changes_no_count(
+    services: Services, workspace: Workspace
+) -> None:
     async def failing() -> None:
-        async with db.write() as tx:
-            await records.insert(tx, system(workspace.id), CONSUMERS, {"first_name": "Gone"})
+        async with services.write() as unit:
+            await records.insert(unit, system(workspace.id), CONSUMERS, {"first_name": "Gone"})
             raise RuntimeError("undo")
 
     with pytest.raises(RuntimeError):
         await failing()
-    assert await kept(db, workspace, "csm_consumer") == 0
+    assert await kept(services, workspace, "csm_consumer") == 0
 
 
 def test_the_backfill_covers_every_table() -> None:

@@ -6,37 +6,39 @@ import asyncio
 
 import pytest
 
-from frontdesk.db.database import Database
-from frontdesk.domain.principal import system
+from frontdesk.domain.access import system
 from frontdesk.domain.records import service as records
-from frontdesk.domain.workspaces.service import Workspace
-from frontdesk.store.registry import REGISTRY
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
+from frontdesk.store.tables import REGISTRY
 from tests import factories
 
 pytestmark = pytest.mark.anyio
 CONSUMERS = REGISTRY["csm_consumer"]
 
 
-async def test_numbers_count_up_per_workspace(db: Database, workspace: Workspace) -> None:
-    first = await factories.consumer(db, workspace, first_name="A")
-    second = await factories.consumer(db, workspace, first_name="B")
+async def test_numbers_count_up_per_workspace(services: Services, workspace: Workspace) -> None:
+    first = await factories.consumer(services, workspace, first_name="A")
+    second = await factories.consumer(services, workspace, first_name="B")
     assert (first["number"], second["number"]) == ("CSMR0000001", "CSMR0000002")
 
 
 async def test_an_explicit_number_is_never_handed_out_again(
-    db: Database, workspace: Workspace
+    services: Services, workspace: Workspace
 ) -> None:
-    async with db.write() as tx:
-        await records.insert(tx, system(workspace.id), CONSUMERS, {"number": "CSMR0000041"})
-    made = await factories.consumer(db, workspace, first_name="Next")
+    async with services.write() as unit:
+        await records.insert(unit, system(workspace.id), CONSUMERS, {"number": "CSMR0000041"})
+    made = await factories.consumer(services, workspace, first_name="Next")
     assert made["number"] == "CSMR0000042"
 
 
-async def test_concurrent_inserts_never_share_a_number(db: Database, workspace: Workspace) -> None:
+async def test_concurrent_inserts_never_share_a_number(
+    services: Services, workspace: Workspace
+) -> None:
     async def insert(index: int) -> str:
-        async with db.write() as tx:
+        async with services.write() as unit:
             made = await records.insert(
-                tx, system(workspace.id), CONSUMERS, {"first_name": f"P{index}"}
+                unit, system(workspace.id), CONSUMERS, {"first_name": f"P{index}"}
             )
             await asyncio.sleep(0)  # let the others interleave while this transaction is open
             return str(made["number"])

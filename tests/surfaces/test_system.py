@@ -25,9 +25,11 @@ async def test_openapi_documents_the_vendor_paths(client: httpx.AsyncClient) -> 
     document = (await client.get("/openapi.json")).json()
     assert document["openapi"].startswith("3.")
     paths = document["paths"]
-    assert set(paths["/api/now/consumer"]) == {"get", "post"}
+    # Every route is documented with HEAD beside GET, at the root and under /s/{workspace}.
+    assert set(paths["/api/now/consumer"]) == {"get", "head", "post"}
     assert "/api/now/v2/consumer/{sys_id}" in paths
     assert paths["/oauth_token.do"]["post"]["requestBody"]
-    assert not any(path.startswith("/s/") for path in paths)
+    assert set(paths["/s/{workspace}/api/now/consumer"]) == {"get", "head", "post"}
+    assert not any(path.startswith("/s/{workspace}/healthz") for path in paths)
     docs = await client.get("/docs")
     assert "swagger-ui" in docs.text

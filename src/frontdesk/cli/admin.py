@@ -10,18 +10,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from frontdesk.cli.common import DATABASE, WORKSPACE, console, output, run, settings_for
-from frontdesk.db.database import Database
-from frontdesk.domain.auth import oauth, passwords, users
+from frontdesk.domain.access import Actor, system
+from frontdesk.domain.auth import oauth, users
 from frontdesk.domain.demo import loader
 from frontdesk.domain.dictionary.service import TYPES
-from frontdesk.domain.principal import Principal, system
 from frontdesk.domain.records import service as records
+from frontdesk.domain.services import Services
 from frontdesk.domain.synthetic import consumers as synthetic
+from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import service as workspaces
-from frontdesk.domain.workspaces.service import Workspace
-from frontdesk.errors import Invalid
 from frontdesk.query.parser import parse
-from frontdesk.store.registry import REGISTRY
+from frontdesk.store.tables import REGISTRY
+from frontdesk.surfaces.servicenow.access import ROLES
 
 workspace = typer.Typer(help="Workspaces (tenants).", no_args_is_help=True)
 user = typer.Typer(help="Users, passwords and roles.", no_args_is_help=True)
@@ -42,14 +42,13 @@ def show_credentials(found: loader.DemoCredentials) -> None:
     console.print(table)
 
 
-async def load_demo(db: Database) -> loader.DemoCredentials:
+async def load_demo(services: Services) -> loader.DemoCredentials:
     with console.status("Loading the demo workspace …"):
-        return await loader.load(db)
+        return await loader.load(services, admin_roles=ROLES)
 
 
-async def _workspace(db: Database, name: str | None) -> Workspace:
-    resolver = workspaces.Workspaces(ttl=0)
-    return await resolver.resolve(db, name)
+async def _workspace(services: Services, name: str | None) -> Workspace:
+    return await workspaces.resolve(services, name)
 
 
 # --------------------------------------------------------------------------- workspaces
@@ -63,9 +62,9 @@ def workspace_create(
 ) -> None:
     """Create a workspace."""
 
-    async def work(db: Database) -> Workspace:
-        async with db.write() as tx:
-            return await workspaces.create(tx, name, default=default)
+    async def work(services: Services) -> Workspace:
+        async with services.write() as unit:
+            return await workspaces.create(unit, name, default=default)
 
     made = run(settings_for(database), work)
     console.print(
@@ -77,9 +76,9 @@ def workspace_create(
 def workspace_list(database: str | None = DATABASE) -> None:
     """List workspaces."""
 
-    async def work(db: Database) -> list[Workspace]:
-        async with db.read() as tx:
-            return await workspaces.list_all(tx)
+    async def work(services: Services) -> list[Workspace]:
+        async with services.read() as unit:
+            return await workspaces.list_all(unit)
 
     table = Table("name", "default")
     for found in run(settings_for(database), work):
@@ -90,8 +89,8 @@ def workspace_list(database: str | None = DATABASE) -> None:
 # --------------------------------------------------------------------------- users
 
 
-async def _hash(password: str) -> str:
-    return await anyio.to_thread.run_sync(passwords.hash_password, password)
+async def _hash(services: Services, password: str) -> str:
+    return await anyio.to_thread.run_sync(services.hasher.hash, password)
 
 
 @user.command("create")
@@ -107,13 +106,13 @@ def user_create(
 ) -> None:
     """Create a user with a password and roles."""
 
-    async def work(db: Database) -> None:
-        found = await _workspace(db, workspace_name)
-        hashed = await _hash(password)
-        async with db.write() as tx:
+    async def work(services: Services) -> None:
+        found = await _workspace(services, workspace_name)
+        hashed = await _hash(services, password)
+        async with services.write() as unit:
             fields = {"first_name": first_name, "last_name": last_name, "email": email}
             await users.create(
-                tx,
+                unit,
                 system(found.id),
                 user_name=user_name,
                 password_hash=hashed,
@@ -135,16 +134,16 @@ def user_roles(
 ) -> None:
     """Grant or revoke roles; print the user's roles."""
 
-    async def work(db: Database) -> frozenset[str]:
-        found = await _workspace(db, workspace_name)
+    async def work(services: Services) -> frozenset[str]:
+        found = await _workspace(services, workspace_name)
         actor = system(found.id)
-        async with db.write() as tx:
-            person = await users.find(tx, found.id, user_name)
+        async with services.write() as unit:
+            person = await users.find(unit, found.id, user_name)
             for name in add:
-                await users.grant(tx, actor, person["sys_id"], name)
+                await users.grant(unit, actor, person["sys_id"], name)
             for name in remove:
-                await users.revoke(tx, actor, person["sys_id"], name)
-            return await users.role_names(tx, found.id, person["sys_id"])
+                await users.revoke(unit, actor, person["sys_id"], name)
+            return await users.role_names(unit, found.id, person["sys_id"])
 
     held = run(settings_for(database), work)
     output.print(f"{user_name}: {', '.join(sorted(held)) or '(no roles)'}")
@@ -159,12 +158,12 @@ def user_password(
 ) -> None:
     """Set a user's password."""
 
-    async def work(db: Database) -> None:
-        found = await _workspace(db, workspace_name)
-        hashed = await _hash(password)
-        async with db.write() as tx:
-            person = await users.find(tx, found.id, user_name)
-            await users.set_password_hash(tx, found.id, person["sys_id"], hashed)
+    async def work(services: Services) -> None:
+        found = await _workspace(services, workspace_name)
+        hashed = await _hash(services, password)
+        async with services.write() as unit:
+            person = await users.find(unit, found.id, user_name)
+            await users.set_password_hash(unit, found.id, person["sys_id"], hashed)
 
     run(settings_for(database), work)
     console.print(f"Password of [bold]{user_name}[/bold] changed")
@@ -185,13 +184,13 @@ def oauth_client_create(
     """Register an OAuth client application; prints its id and secret (shown once)."""
     secret = secrets.token_urlsafe(24)
 
-    async def work(db: Database) -> str:
-        found = await _workspace(db, workspace_name)
-        hashed = await _hash(secret)
-        async with db.write() as tx:
-            acting = (await users.find(tx, found.id, user_name))["sys_id"] if user_name else None
+    async def work(services: Services) -> str:
+        found = await _workspace(services, workspace_name)
+        hashed = await _hash(services, secret)
+        async with services.write() as unit:
+            acting = (await users.find(unit, found.id, user_name))["sys_id"] if user_name else None
             client = await oauth.register_client(
-                tx, system(found.id), name=name, secret_hash=hashed, user_sys_id=acting
+                unit, system(found.id), name=name, secret_hash=hashed, user_sys_id=acting
             )
             return str(client["client_id"])
 
@@ -203,17 +202,17 @@ def oauth_client_create(
 
 
 async def _upsert(
-    db: Database, actor: Principal, table: str, query: str, values: dict[str, object]
+    services: Services, actor: Actor, table: str, query: str, values: dict[str, object]
 ) -> None:
     definition = REGISTRY[table]
-    async with db.write() as tx:
+    async with services.write() as unit:
         page = await records.query(
-            tx, actor, definition, parse(query), limit=1, offset=0, count=False
+            unit, actor, definition, parse(query), limit=1, offset=0, count=False
         )
         if page.records:
-            await records.update(tx, actor, definition, page.records[0]["sys_id"], values)
+            await records.update(unit, actor, definition, page.records[0]["sys_id"], values)
         else:
-            await records.insert(tx, actor, definition, values)
+            await records.insert(unit, actor, definition, values)
 
 
 @property_.command("set")
@@ -225,10 +224,14 @@ def property_set(
 ) -> None:
     """Set a system property, e.g. glide.invalid_query.returns_no_rows true."""
 
-    async def work(db: Database) -> None:
-        found = await _workspace(db, workspace_name)
+    async def work(services: Services) -> None:
+        found = await _workspace(services, workspace_name)
         await _upsert(
-            db, system(found.id), "sys_properties", f"name={name}", {"name": name, "value": value}
+            services,
+            system(found.id),
+            "sys_properties",
+            f"name={name}",
+            {"name": name, "value": value},
         )
 
     run(settings_for(database), work)
@@ -252,8 +255,8 @@ def field_add(
             "expected a known table, a name starting with u_ and a known --type"
         )
 
-    async def work(db: Database) -> None:
-        found = await _workspace(db, workspace_name)
+    async def work(services: Services) -> None:
+        found = await _workspace(services, workspace_name)
         values: dict[str, object] = {
             "name": table,
             "element": name,
@@ -264,7 +267,7 @@ def field_add(
             "active": True,
         }
         await _upsert(
-            db, system(found.id), "sys_dictionary", f"name={table}^element={name}", values
+            services, system(found.id), "sys_dictionary", f"name={table}^element={name}", values
         )
 
     run(settings_for(database), work)
@@ -283,10 +286,10 @@ def generate_consumers(
 ) -> None:
     """Add COUNT synthetic consumers (names, emails, phones, addresses) in one transaction."""
     if count <= 0:
-        raise Invalid("count must be positive")
+        raise typer.BadParameter("COUNT must be positive")
 
-    async def work(db: Database) -> None:
-        found = await _workspace(db, workspace_name)
+    async def work(services: Services) -> None:
+        found = await _workspace(services, workspace_name)
         columns = (
             TextColumn("consumers"),
             BarColumn(),
@@ -296,7 +299,7 @@ def generate_consumers(
         with Progress(*columns, console=console) as progress:
             task = progress.add_task("consumers", total=count)
             await synthetic.generate(
-                db, found, count, seed=seed, progress=lambda n: progress.advance(task, n)
+                services, found, count, seed=seed, progress=lambda n: progress.advance(task, n)
             )
 
     run(settings_for(database), work)

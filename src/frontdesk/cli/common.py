@@ -9,11 +9,11 @@ from typing import TypeVar
 import typer
 from rich.console import Console
 
-from frontdesk.app import configure
 from frontdesk.config import Settings
 from frontdesk.db import migrate
-from frontdesk.db.database import Database, open_database
+from frontdesk.db.database import open_database
 from frontdesk.db.url import DatabaseURL, parse_database_url
+from frontdesk.domain.services import Services
 from frontdesk.errors import DomainError
 
 T = TypeVar("T")
@@ -52,22 +52,21 @@ def migrated(settings: Settings) -> DatabaseURL:
 
 
 def run(
-    settings: Settings, work: Callable[[Database], Awaitable[T]], *, migrate_first: bool = True
+    settings: Settings, work: Callable[[Services], Awaitable[T]], *, migrate_first: bool = True
 ) -> T:
     """Open the (migrated) database, run ``work``, close; domain errors end the command cleanly."""
     url = migrated(settings) if migrate_first else database_url(settings)
 
     async def main() -> T:
         db = open_database(url, synchronous=settings.sqlite_synchronous, pool_size=4)
-        configure(db, settings)
         await db.open()
         try:
-            return await work(db)
+            return await work(Services.create(db, settings))
         finally:
             await db.close()
 
     try:
         return asyncio.run(main())
     except DomainError as exc:
-        console.print(f"[red]{exc.message}[/red]" + (f": {exc.detail}" if exc.detail else ""))
+        console.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from None

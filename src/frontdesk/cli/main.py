@@ -8,8 +8,6 @@ import typer
 from frontdesk.cli import admin
 from frontdesk.cli.common import DATABASE, console, migrated, run, settings_for
 from frontdesk.cli.serve import serve
-from frontdesk.db.database import Database
-from frontdesk.domain.demo import loader
 
 app = typer.Typer(
     name="frontdesk",
@@ -43,11 +41,7 @@ def demo(
 ) -> None:
     """Load the demo workspace (idempotent) and print its credentials."""
 
-    async def load(db: Database) -> loader.DemoCredentials:
-        with console.status("Loading the demo workspace …"):
-            return await loader.load(db)
-
-    credentials = run(settings_for(database), load)
+    credentials = run(settings_for(database), admin.load_demo)
     if as_json:
         typer.echo(orjson.dumps(credentials.as_dict()).decode())
         return

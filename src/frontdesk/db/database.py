@@ -14,7 +14,7 @@ import asyncio
 import sqlite3
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 import orjson
@@ -140,8 +140,6 @@ class Database(ABC):
     def __init__(self, url: DatabaseURL, dialect: Dialect) -> None:
         self.url = url
         self.dialect = dialect
-        # Process-local state the domain keeps per database (its caches).
-        self.state: dict[str, Any] = {}
 
     @property
     def backend(self) -> str:
@@ -159,11 +157,11 @@ class Database(ABC):
             await tx.scalar(_PING)
 
     @abstractmethod
-    def read(self) -> Any:
+    def read(self) -> AbstractAsyncContextManager[Transaction]:
         """``async with db.read() as tx``: statements see committed data; nothing to commit."""
 
     @abstractmethod
-    def write(self) -> Any:
+    def write(self) -> AbstractAsyncContextManager[Transaction]:
         """``async with db.write() as tx``: commits at the end, rolls back on error."""
 
 
@@ -266,11 +264,25 @@ class _SQLiteUnit:
     async def __aexit__(self, kind: type[BaseException] | None, *_: object) -> None:
         try:
             if self._begin:
-                self._connection.execute("ROLLBACK" if kind is not None else "COMMIT")
+                self._finish(commit=kind is None)
         finally:
             self._lock.release()
         if kind is None and self._tx is not None:
             self._tx._committed()
+
+    def _finish(self, *, commit: bool) -> None:
+        """COMMIT or ROLLBACK. A COMMIT that fails (a deferred constraint, a full disk) leaves
+        the shared connection inside the transaction: roll it back before anyone else uses it."""
+        connection = self._connection
+        if not commit:
+            connection.execute("ROLLBACK")
+            return
+        try:
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
 
 
 # --------------------------------------------------------------------------- PostgreSQL

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -25,6 +26,14 @@ def upgrade(url: DatabaseURL, revision: str = "head") -> None:
     if url.backend == "sqlite":
         url.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
     command.upgrade(alembic_config(url), revision)
+
+
+def revision(url: DatabaseURL, message: str, metadata: sa.MetaData) -> None:
+    """Write a new migration: what ``metadata`` (the store's tables, passed in by whoever
+    calls this during development) declares beyond the schema at ``url``."""
+    config = alembic_config(url)
+    config.attributes["target_metadata"] = metadata
+    command.revision(config, message=message, autogenerate=True)
 
 
 def head_revision() -> str:

@@ -1,12 +1,12 @@
-"""Who is acting: an authenticated user (or the system) in one workspace."""
+"""Who is authenticated: a user (or an OAuth client application) in one workspace.
+
+``roles`` are the role records granted to the user, as data: the domain never reads a
+particular one; a surface's access policy does.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from frontdesk.errors import Forbidden
-
-ADMIN = "admin"
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,20 +17,5 @@ class Principal:
     roles: frozenset[str] = field(default_factory=frozenset)
     # Set when the caller authenticated as an OAuth client application (client_credentials).
     client_id: str | None = None
-
-    @property
-    def is_admin(self) -> bool:
-        return ADMIN in self.roles
-
-    def has_any(self, roles: frozenset[str] | set[str]) -> bool:
-        return self.is_admin or not self.roles.isdisjoint(roles)
-
-    def require(self, roles: frozenset[str] | set[str], what: str) -> None:
-        if not self.has_any(roles):
-            needed = " or ".join(sorted({ADMIN, *roles}))
-            raise Forbidden("User Not Authorized", detail=f"{what} requires the role {needed}")
-
-
-def system(workspace_id: int, user_name: str = "system") -> Principal:
-    """The actor of CLI commands and data loading."""
-    return Principal(workspace_id=workspace_id, user_name=user_name, roles=frozenset({ADMIN}))
+    # The user's own time zone (an IANA name), for values shown to them; None: UTC.
+    time_zone: str | None = None

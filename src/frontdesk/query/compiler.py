@@ -39,8 +39,9 @@ from frontdesk.query.conditions import (
 )
 from frontdesk.query.functions import functions_for
 from frontdesk.store.fields import Field, FieldType
-from frontdesk.store.registry import REGISTRY, TableDef
+from frontdesk.store.registry import TableDef
 from frontdesk.store.schema import sa_table
+from frontdesk.store.tables import REGISTRY
 from frontdesk.store.text import fold
 
 Predicate = ColumnElement[bool]

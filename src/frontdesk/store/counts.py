@@ -13,8 +13,8 @@ import sqlalchemy as sa
 
 from frontdesk.db.database import Transaction
 from frontdesk.db.statements import Prepared
-from frontdesk.store.registry import REGISTRY
 from frontdesk.store.schema import record_count
+from frontdesk.store.tables import REGISTRY
 
 _CHANGE = Prepared(
     sa.update(record_count)

@@ -77,6 +77,18 @@ def _filtered(table: TableDef, workspace_id: int, where: ColumnElement[bool] | N
     return conditions
 
 
+def by_sys_id(
+    table: TableDef, sys_id: str, *, also: ColumnElement[bool] | None = None
+) -> ColumnElement[bool]:
+    """The record ``sys_id`` (and, when given, only if it also meets ``also``)."""
+    rows = sa_table(table.name)
+    return sa.and_(rows.c.sys_id == sys_id, also) if also is not None else rows.c.sys_id == sys_id
+
+
+def both(first: ColumnElement[bool], second: ColumnElement[bool]) -> ColumnElement[bool]:
+    return sa.and_(first, second)
+
+
 # Past this offset a page is found by sys_id first (narrow rows, index-only where the
 # order allows), and only its own rows are read whole: a "deferred join".
 DEFERRED_OFFSET = 1000

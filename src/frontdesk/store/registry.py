@@ -1,16 +1,40 @@
 """The table registry: every table a client may see, declared once.
 
-The Table API, the encoded-query compiler, the renderers and the identity index all
-read these declarations; the SQLAlchemy tables in ``schema`` are generated from them.
+The surfaces, the encoded-query compiler, the renderers and the identity index all read
+these declarations; the SQLAlchemy tables in ``schema`` are generated from them. A table
+declares its behaviour here (derived names, how it feeds the identity index, which caches
+it feeds), so that no service branches on a table's name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from frontdesk.errors import Invalid
 from frontdesk.store.fields import SYSTEM_FIELDS, Field, FieldType
+
+
+class Cached(StrEnum):
+    """Process-local state derived from a table's rows; a write clears it for the workspace."""
+
+    CREDENTIALS = "credentials"
+    PROPERTIES = "properties"
+    DICTIONARY = "dictionary"
+
+
+@dataclass(frozen=True, slots=True)
+class Reachable:
+    """How a table's rows feed the identity index (DESIGN.md, "one customer").
+
+    With no ``owners`` a row is a person and owns the contact points of its ``contact``
+    fields. Otherwise the first of ``owners`` (reference fields) that is set names the
+    person the row's points belong to; ``social`` names the (channel, handle) fields that
+    make the row one social point.
+    """
+
+    owners: tuple[str, ...] = ()
+    social: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, eq=False)  # identity: tables are singletons, hashed on hot paths
@@ -20,12 +44,11 @@ class TableDef:
     fields: tuple[Field, ...]
     display: str | None = None
     number_prefix: str | None = None
-    # Roles that may read / write through the generic Table API; ``admin`` may always.
-    read_roles: frozenset[str] = frozenset()
-    write_roles: frozenset[str] = frozenset()
-    # Tables whose rows are people: writes keep the identity index current.
-    person: bool = False
-    extends: str | None = None
+    extends: TableDef | None = None
+    # ``name`` is derived from these parts whenever any of them is set.
+    name_parts: tuple[str, ...] = ()
+    reachable: Reachable | None = None
+    caches: frozenset[Cached] = frozenset()
     _by_name: dict[str, Field] = field(init=False, repr=False, compare=False)
     _visible: tuple[Field, ...] = field(init=False, repr=False, compare=False)
     visible_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -61,29 +84,44 @@ class TableDef:
         while table is not None:
             if table.name == other:
                 return True
-            table = REGISTRY.get(table.extends) if table.extends else None
+            table = table.extends
         return False
 
 
 NUMBER_FIELD = Field("number", FieldType.STRING, "Number", 40, writable=True, indexed=True)
 
-REGISTRY: dict[str, TableDef] = {}
 
+class Registry:
+    """The tables, by name. Built once, explicitly, from the declarations in ``tables``."""
 
-def register(table: TableDef) -> TableDef:
-    if table.name in REGISTRY:
-        raise ValueError(f"table {table.name} declared twice")
-    REGISTRY[table.name] = table
-    return table
+    def __init__(self, tables: Iterable[TableDef]) -> None:
+        self._tables: dict[str, TableDef] = {}
+        for table in tables:
+            if table.name in self._tables:
+                raise ValueError(f"table {table.name} declared twice")
+            self._tables[table.name] = table
 
+    def __getitem__(self, name: str) -> TableDef:
+        return self._tables[name]
 
-def get_table(name: str) -> TableDef:
-    """A table a client named; ``Invalid`` (ServiceNow: 400 ``Invalid table <name>``) if none."""
-    table = REGISTRY.get(name)
-    if table is None:
-        raise Invalid(f"Invalid table {name}", field="table")
-    return table
+    def __contains__(self, name: object) -> bool:
+        return name in self._tables
 
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
 
-def find_table(name: str) -> TableDef | None:
-    return REGISTRY.get(name)
+    def __len__(self) -> int:
+        return len(self._tables)
+
+    def get(self, name: str) -> TableDef | None:
+        return self._tables.get(name)
+
+    def values(self) -> Iterator[TableDef]:
+        return iter(self._tables.values())
+
+    def items(self) -> Iterator[tuple[str, TableDef]]:
+        return iter(self._tables.items())
+
+    def target(self, field: Field) -> TableDef | None:
+        """The table a reference field points at, when this registry holds it."""
+        return self._tables.get(field.reference or "") if field.is_reference else None

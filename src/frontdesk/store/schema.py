@@ -11,9 +11,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import sqlite
 
-from frontdesk.store import tables as _declared  # noqa: F401  (registers the tables)
 from frontdesk.store.fields import Field, FieldType
-from frontdesk.store.registry import REGISTRY, TableDef
+from frontdesk.store.registry import TableDef
+from frontdesk.store.tables import REGISTRY
 
 metadata = sa.MetaData(
     naming_convention={

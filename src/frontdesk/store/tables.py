@@ -1,7 +1,7 @@
-"""The tables frontdesk serves, as ServiceNow names them.
+"""The tables frontdesk serves, as ServiceNow names them, and the registry built from them.
 
-Roles: ``read_roles``/``write_roles`` govern the generic Table API; ``admin`` may do
-anything (docs/decisions/0007-table-access.md holds the map in prose).
+Who may read or write a table is not declared here: each surface's access policy decides
+(docs/decisions/0007-table-access.md).
 """
 
 from __future__ import annotations
@@ -22,16 +22,7 @@ from frontdesk.store.fields import (
     string,
     url,
 )
-from frontdesk.store.registry import TableDef, register
-
-CUSTOMER_READERS = frozenset(
-    {"csm_ws_integration", "sn_customerservice_agent", "sn_esm_agent", "sn_customerservice_manager"}
-)
-CUSTOMER_WRITERS = frozenset(
-    {"csm_ws_integration", "sn_customerservice_agent", "sn_customerservice_manager"}
-)
-USER_READERS = frozenset({"user_admin", "itil", *CUSTOMER_READERS})
-USER_ADMINS = frozenset({"user_admin"})
+from frontdesk.store.registry import Cached, Reachable, Registry, TableDef
 
 DATE_FORMATS = (
     ("dd-MM-yyyy", "dd-mm-yyyy"),
@@ -46,10 +37,12 @@ TIME_FORMATS = (
     ("HH.mm.ss", "HH.mm.ss"),
     ("HH:mm:ss", "HH:mm:ss"),
 )
+FIRST_LAST = ("first_name", "last_name")
+AUTH = frozenset({Cached.CREDENTIALS})
 NOTIFICATION = integer("notification", default=2, choices=(("1", "Disable"), ("2", "Enable")))
 
 
-def _address() -> tuple:  # type: ignore[type-arg]
+def _address() -> tuple[Field, ...]:
     return (
         string("street", 255),
         string("city", 100),
@@ -59,308 +52,292 @@ def _address() -> tuple:  # type: ignore[type-arg]
     )
 
 
-SYS_USER = register(
-    TableDef(
-        name="sys_user",
-        label="User",
-        display="name",
-        read_roles=USER_READERS,
-        write_roles=USER_ADMINS,
-        fields=(
-            string("user_name", 40, indexed=True, label="User ID"),
-            string("first_name", 50),
-            string("last_name", 50),
-            string("name", 151, indexed=True),
-            email("email", indexed=True),
-            phone("phone"),
-            phone("mobile_phone"),
-            string("title", 60),
-            string("department", 40),
-            reference("manager", "sys_user"),
-            boolean("active", default=True),
-            boolean("locked_out", default=False),
-            boolean("web_service_access_only", default=False),
-            boolean("internal_integration_user", default=False),
-            password("user_password"),
-            string("time_zone", 40),
-            string("preferred_language", 3),
-            NOTIFICATION,
-            datetime_("last_login_time"),
-        ),
-    )
+SYS_USER = TableDef(
+    name="sys_user",
+    label="User",
+    display="name",
+    name_parts=FIRST_LAST,
+    caches=AUTH,
+    fields=(
+        string("user_name", 40, indexed=True, label="User ID"),
+        string("first_name", 50),
+        string("last_name", 50),
+        string("name", 151, indexed=True),
+        email("email", indexed=True),
+        phone("phone"),
+        phone("mobile_phone"),
+        string("title", 60),
+        string("department", 40),
+        reference("manager", "sys_user"),
+        boolean("active", default=True),
+        boolean("locked_out", default=False),
+        boolean("web_service_access_only", default=False),
+        boolean("internal_integration_user", default=False),
+        password("user_password"),
+        string("time_zone", 40),
+        string("preferred_language", 3),
+        NOTIFICATION,
+        datetime_("last_login_time"),
+    ),
 )
 
-SYS_USER_ROLE = register(
-    TableDef(
-        name="sys_user_role",
-        label="Role",
-        display="name",
-        read_roles=USER_ADMINS,
-        write_roles=frozenset(),
-        fields=(
-            string("name", 100, indexed=True),
-            string("description", 1000),
-            string("suffix", 100),
-            boolean("elevated_privilege", default=False),
-        ),
-    )
+SYS_USER_ROLE = TableDef(
+    name="sys_user_role",
+    label="Role",
+    display="name",
+    caches=AUTH,
+    fields=(
+        string("name", 100, indexed=True),
+        string("description", 1000),
+        string("suffix", 100),
+        boolean("elevated_privilege", default=False),
+    ),
 )
 
-SYS_USER_HAS_ROLE = register(
-    TableDef(
-        name="sys_user_has_role",
-        label="User Role",
-        display="role",
-        read_roles=USER_ADMINS,
-        write_roles=USER_ADMINS,
-        fields=(
-            reference("user", "sys_user"),
-            reference("role", "sys_user_role"),
-            string("state", 40, default="active"),
-            boolean("inherited", default=False),
-        ),
-    )
+SYS_USER_HAS_ROLE = TableDef(
+    name="sys_user_has_role",
+    label="User Role",
+    display="role",
+    caches=AUTH,
+    fields=(
+        reference("user", "sys_user"),
+        reference("role", "sys_user_role"),
+        string("state", 40, default="active"),
+        boolean("inherited", default=False),
+    ),
 )
 
-SYS_PROPERTIES = register(
-    TableDef(
-        name="sys_properties",
-        label="System Property",
-        display="name",
-        fields=(
-            string("name", 100, indexed=True),
-            string("value", 4000),
-            string("description", 512),
-            choice(
-                "type",
-                (("string", "string"), ("boolean", "true | false"), ("integer", "integer")),
-                default="string",
-            ),
-            string("suffix", 100),
-            boolean("is_private", default=False),
-            boolean("ignore_cache", default=False),
+SYS_PROPERTIES = TableDef(
+    name="sys_properties",
+    label="System Property",
+    display="name",
+    caches=frozenset({Cached.PROPERTIES}),
+    fields=(
+        string("name", 100, indexed=True),
+        string("value", 4000),
+        string("description", 512),
+        choice(
+            "type",
+            (("string", "string"), ("boolean", "true | false"), ("integer", "integer")),
+            default="string",
         ),
-    )
+        string("suffix", 100),
+        boolean("is_private", default=False),
+        boolean("ignore_cache", default=False),
+    ),
 )
 
-SYS_DICTIONARY = register(
-    TableDef(
-        name="sys_dictionary",
-        label="Dictionary Entry",
-        display="element",
-        fields=(
-            string("name", 80, indexed=True, label="Table"),
-            string("element", 80, label="Column name"),
-            string("column_label", 80),
-            string("internal_type", 40, label="Type"),
-            integer("max_length"),
-            string("reference", 80),
-            string("default_value", 512),
-            boolean("mandatory", default=False),
-            boolean("read_only", default=False),
-            boolean("active", default=True),
-        ),
-    )
+SYS_DICTIONARY = TableDef(
+    name="sys_dictionary",
+    label="Dictionary Entry",
+    display="element",
+    caches=frozenset({Cached.DICTIONARY}),
+    fields=(
+        string("name", 80, indexed=True, label="Table"),
+        string("element", 80, label="Column name"),
+        string("column_label", 80),
+        string("internal_type", 40, label="Type"),
+        integer("max_length"),
+        string("reference", 80),
+        string("default_value", 512),
+        boolean("mandatory", default=False),
+        boolean("read_only", default=False),
+        boolean("active", default=True),
+    ),
 )
 
-OAUTH_ENTITY = register(
-    TableDef(
-        name="oauth_entity",
-        label="Application Registry",
-        display="name",
-        read_roles=frozenset({"oauth_admin"}),
-        write_roles=frozenset({"oauth_admin"}),
-        fields=(
-            string("name", 100),
-            string("client_id", 100, indexed=True),
-            password("client_secret"),
-            string("type", 40, default="client"),
-            boolean("active", default=True),
-            integer("access_token_lifespan", default=1800),
-            integer("refresh_token_lifespan", default=8_640_000),
-            url("redirect_url"),
-            reference("user", "sys_user", label="OAuth Application User"),
-            string("comments", 4000),
-        ),
-    )
+OAUTH_ENTITY = TableDef(
+    name="oauth_entity",
+    label="Application Registry",
+    display="name",
+    caches=AUTH,
+    fields=(
+        string("name", 100),
+        string("client_id", 100, indexed=True),
+        password("client_secret"),
+        string("type", 40, default="client"),
+        boolean("active", default=True),
+        integer("access_token_lifespan", default=1800),
+        integer("refresh_token_lifespan", default=8_640_000),
+        url("redirect_url"),
+        reference("user", "sys_user", label="OAuth Application User"),
+        string("comments", 4000),
+    ),
 )
 
-CUSTOMER_ACCOUNT = register(
-    TableDef(
-        name="customer_account",
-        label="Account",
-        display="name",
-        number_prefix="ACCT",
-        read_roles=CUSTOMER_READERS,
-        write_roles=CUSTOMER_WRITERS,
-        fields=(
-            string("name", 100, indexed=True),
-            phone("phone", contact=ContactKind.PHONE),
-            phone("fax_phone"),
-            *_address(),
-            url("website"),
-            string("stock_symbol", 40),
-            string("stock_price", 40),
-            string("notes", 4000),
-            boolean("customer", default=True),
-            boolean("partner", default=False),
-            boolean("active", default=True),
-            reference("primary_contact", "customer_contact"),
-            reference("parent", "customer_account"),
-        ),
-    )
+CUSTOMER_ACCOUNT = TableDef(
+    name="customer_account",
+    label="Account",
+    display="name",
+    number_prefix="ACCT",
+    fields=(
+        string("name", 100, indexed=True),
+        phone("phone", contact=ContactKind.PHONE),
+        phone("fax_phone"),
+        *_address(),
+        url("website"),
+        string("stock_symbol", 40),
+        string("stock_price", 40),
+        string("notes", 4000),
+        boolean("customer", default=True),
+        boolean("partner", default=False),
+        boolean("active", default=True),
+        reference("primary_contact", "customer_contact"),
+        reference("parent", "customer_account"),
+    ),
 )
 
-CUSTOMER_CONTACT = register(
-    TableDef(
-        name="customer_contact",
-        label="Contact",
-        display="name",
-        extends="sys_user",
-        person=True,
-        read_roles=CUSTOMER_READERS,
-        write_roles=CUSTOMER_WRITERS,
-        fields=(
-            string("user_name", 40, indexed=True, label="User ID"),
-            string("first_name", 50),
-            string("last_name", 50),
-            string("name", 151, indexed=True),
-            email("email", indexed=True, contact=ContactKind.EMAIL),
-            phone("phone", contact=ContactKind.PHONE, label="Business phone"),
-            phone("mobile_phone", contact=ContactKind.PHONE),
-            phone("home_phone", contact=ContactKind.PHONE),
-            string("title", 60),
-            reference("account", "customer_account"),
-            boolean("active", default=True),
-            string("time_zone", 40),
-            string("preferred_language", 3),
-            NOTIFICATION,
-            *_address(),
-        ),
-    )
+CUSTOMER_CONTACT = TableDef(
+    name="customer_contact",
+    label="Contact",
+    display="name",
+    extends=SYS_USER,
+    name_parts=FIRST_LAST,
+    reachable=Reachable(),
+    fields=(
+        string("user_name", 40, indexed=True, label="User ID"),
+        string("first_name", 50),
+        string("last_name", 50),
+        string("name", 151, indexed=True),
+        email("email", indexed=True, contact=ContactKind.EMAIL),
+        phone("phone", contact=ContactKind.PHONE, label="Business phone"),
+        phone("mobile_phone", contact=ContactKind.PHONE),
+        phone("home_phone", contact=ContactKind.PHONE),
+        string("title", 60),
+        reference("account", "customer_account"),
+        boolean("active", default=True),
+        string("time_zone", 40),
+        string("preferred_language", 3),
+        NOTIFICATION,
+        *_address(),
+    ),
 )
 
-CSM_CONSUMER_USER = register(
-    TableDef(
-        name="csm_consumer_user",
-        label="Consumer User",
-        display="name",
-        extends="sys_user",
-        read_roles=CUSTOMER_READERS,
-        write_roles=CUSTOMER_WRITERS,
-        fields=(
-            string("user_name", 40, indexed=True, label="User ID"),
-            string("first_name", 50),
-            string("last_name", 50),
-            string("name", 151, indexed=True),
-            email("email", indexed=True),
-            phone("mobile_phone"),
-            reference("consumer", "csm_consumer"),
-            boolean("active", default=True),
-            string("time_zone", 40),
-            string("preferred_language", 3),
-        ),
-    )
+CSM_CONSUMER_USER = TableDef(
+    name="csm_consumer_user",
+    label="Consumer User",
+    display="name",
+    extends=SYS_USER,
+    name_parts=FIRST_LAST,
+    fields=(
+        string("user_name", 40, indexed=True, label="User ID"),
+        string("first_name", 50),
+        string("last_name", 50),
+        string("name", 151, indexed=True),
+        email("email", indexed=True),
+        phone("mobile_phone"),
+        reference("consumer", "csm_consumer"),
+        boolean("active", default=True),
+        string("time_zone", 40),
+        string("preferred_language", 3),
+    ),
 )
 
-CSM_HOUSEHOLD = register(
-    TableDef(
-        name="csm_household",
-        label="Household",
-        display="name",
-        number_prefix="HOLD",
-        read_roles=CUSTOMER_READERS,
-        write_roles=CUSTOMER_WRITERS,
-        fields=(
-            string("name", 100, indexed=True),
-            reference("head_of_household", "csm_consumer"),
-            *_address(),
-        ),
-    )
+CSM_HOUSEHOLD = TableDef(
+    name="csm_household",
+    label="Household",
+    display="name",
+    number_prefix="HOLD",
+    fields=(
+        string("name", 100, indexed=True),
+        reference("head_of_household", "csm_consumer"),
+        *_address(),
+    ),
 )
 
-CSM_CONSUMER = register(
-    TableDef(
-        name="csm_consumer",
-        label="Consumer",
-        display="name",
-        number_prefix="CSMR",
-        person=True,
-        read_roles=CUSTOMER_READERS,
-        write_roles=CUSTOMER_WRITERS,
-        fields=(
-            boolean("active", default=True),
-            phone("business_phone", contact=ContactKind.PHONE),
-            string("city", 100),
-            string("country", 40),
-            choice("date_format", DATE_FORMATS),
-            email("email", indexed=True, contact=ContactKind.EMAIL),
-            phone("fax"),
-            string("first_name", 50, indexed=True),
-            string("gender", 40),
-            phone("home_phone", contact=ContactKind.PHONE),
-            reference("household", "csm_household"),
-            string("last_name", 50, indexed=True),
-            string("middle_name", 50),
-            phone("mobile_phone", contact=ContactKind.PHONE),
-            string("name", 152, indexed=True),
-            string("notes", 4000),
-            NOTIFICATION,
-            image("photo"),
-            string("preferred_language", 3),
-            string("prefix", 40),
-            boolean("primary", default=False),
-            string("state", 100),
-            string("street", 255),
-            string("suffix", 40),
-            choice("time_format", TIME_FORMATS),
-            string("time_zone", 40),
-            string("title", 60),
-            reference("user", "csm_consumer_user"),
-            string("zip", 40),
-        ),
-    )
+CSM_CONSUMER = TableDef(
+    name="csm_consumer",
+    label="Consumer",
+    display="name",
+    number_prefix="CSMR",
+    name_parts=("first_name", "middle_name", "last_name"),
+    reachable=Reachable(),
+    fields=(
+        boolean("active", default=True),
+        phone("business_phone", contact=ContactKind.PHONE),
+        string("city", 100),
+        string("country", 40),
+        choice("date_format", DATE_FORMATS),
+        email("email", indexed=True, contact=ContactKind.EMAIL),
+        phone("fax"),
+        string("first_name", 50, indexed=True),
+        string("gender", 40),
+        phone("home_phone", contact=ContactKind.PHONE),
+        reference("household", "csm_household"),
+        string("last_name", 50, indexed=True),
+        string("middle_name", 50),
+        phone("mobile_phone", contact=ContactKind.PHONE),
+        string("name", 152, indexed=True),
+        string("notes", 4000),
+        NOTIFICATION,
+        image("photo"),
+        string("preferred_language", 3),
+        string("prefix", 40),
+        boolean("primary", default=False),
+        string("state", 100),
+        string("street", 255),
+        string("suffix", 40),
+        choice("time_format", TIME_FORMATS),
+        string("time_zone", 40),
+        string("title", 60),
+        reference("user", "csm_consumer_user"),
+        string("zip", 40),
+    ),
 )
 
-SOCIAL_PROFILE = register(
-    TableDef(
-        name="sn_app_cs_social_social_profile",
-        label="Social Profile",
-        display="profile",
-        read_roles=CUSTOMER_READERS,
-        write_roles=CUSTOMER_WRITERS,
-        fields=(
-            reference("account", "customer_account"),
-            string("channel", 40),
-            reference("contact", "customer_contact"),
-            reference("consumer", "csm_consumer"),
-            string("profile", 100, indexed=True),
-            url("profile_url"),
-            string("social_id", 100),
-            string("source", 40),
-        ),
-    )
+SOCIAL_PROFILE = TableDef(
+    name="sn_app_cs_social_social_profile",
+    label="Social Profile",
+    display="profile",
+    reachable=Reachable(owners=("consumer", "contact"), social=("channel", "profile")),
+    fields=(
+        reference("account", "customer_account"),
+        string("channel", 40),
+        reference("contact", "customer_contact"),
+        reference("consumer", "csm_consumer"),
+        string("profile", 100, indexed=True),
+        url("profile_url"),
+        string("social_id", 100),
+        string("source", 40),
+    ),
 )
 
-SYS_ATTACHMENT = register(
-    TableDef(
-        name="sys_attachment",
-        label="Attachment",
-        display="file_name",
-        fields=(
-            string("table_name", 80, indexed=True),
-            Field("table_sys_id", FieldType.SYS_ID, "Table sys ID", 32, indexed=True),
-            string("file_name", 100),
-            string("content_type", 100),
-            integer("size_bytes"),
-            integer("size_compressed"),
-            boolean("compressed", default=False),
-            string("hash", 64),
-            integer("image_width"),
-            integer("image_height"),
-            string("average_image_color", 32),
-            string("encryption_context", 32),
-            string("state", 40, default="available"),
-        ),
+SYS_ATTACHMENT = TableDef(
+    name="sys_attachment",
+    label="Attachment",
+    display="file_name",
+    fields=(
+        string("table_name", 80, indexed=True),
+        Field("table_sys_id", FieldType.SYS_ID, "Table sys ID", 32, indexed=True),
+        string("file_name", 100),
+        string("content_type", 100),
+        integer("size_bytes"),
+        integer("size_compressed"),
+        boolean("compressed", default=False),
+        string("hash", 64),
+        integer("image_width"),
+        integer("image_height"),
+        string("average_image_color", 32),
+        string("encryption_context", 32),
+        string("state", 40, default="available"),
+    ),
+)
+
+
+REGISTRY = Registry(
+    (
+        SYS_USER,
+        SYS_USER_ROLE,
+        SYS_USER_HAS_ROLE,
+        SYS_PROPERTIES,
+        SYS_DICTIONARY,
+        OAUTH_ENTITY,
+        CUSTOMER_ACCOUNT,
+        CUSTOMER_CONTACT,
+        CSM_CONSUMER_USER,
+        CSM_HOUSEHOLD,
+        CSM_CONSUMER,
+        SOCIAL_PROFILE,
+        SYS_ATTACHMENT,
     )
 )

@@ -1,4 +1,4 @@
-"""Request bodies, read under a size cap (a surface renders ``TooLarge`` its own way)."""
+"""Request bodies, read under a size cap (each surface words ``TooLarge`` its own way)."""
 
 from __future__ import annotations
 
@@ -7,24 +7,15 @@ from starlette.requests import Request
 from frontdesk.errors import TooLarge
 
 
-def _too_large(size: int | None, limit: int) -> TooLarge:
-    shown = f"content-length = {size}" if size is not None else "a body"
-    return TooLarge(
-        f"Rejected large REST payload with {shown}. Max allowed: {limit} bytes.",
-        limit=limit,
-        size=size,
-    )
-
-
 async def read_body(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise _too_large(int(declared), limit)
+    if declared and declared.isascii() and declared.isdigit() and int(declared) > limit:
+        raise TooLarge(limit=limit, size=int(declared))
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise _too_large(None, limit)
+            raise TooLarge(limit=limit)
         chunks.append(chunk)
     return b"".join(chunks)

@@ -1,14 +1,25 @@
-"""The OpenAPI document, built from what each route declares about itself."""
+"""The OpenAPI document, built from what each route declares about itself.
+
+Every route of every surface is documented at the paths it is served on: at the root and
+under ``/s/{workspace}`` (with the workspaces that exist as the parameter's values), HEAD
+beside every GET. Operations declare their parameters, request bodies and replies with
+JSON Schemas precise enough for a generator (schemathesis) to build valid requests and
+to check every answer.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from starlette.routing import BaseRoute, Mount, Route
+from starlette.routing import Route
 
 Endpoint = Callable[..., Any]
+Schema = Mapping[str, Any]
+TEXT: Schema = {"type": "string"}
+WORKSPACE_PREFIX = "/s/{workspace}"
 
 
 @dataclass(frozen=True)
@@ -16,7 +27,7 @@ class Parameter:
     name: str
     where: str = "query"  # query | path | header
     description: str = ""
-    schema: dict[str, Any] = field(default_factory=lambda: {"type": "string"})
+    schema: Schema = field(default_factory=lambda: TEXT)
     required: bool = False
 
     def document(self) -> dict[str, Any]:
@@ -25,8 +36,17 @@ class Parameter:
             "in": self.where,
             "description": self.description,
             "required": self.required or self.where == "path",
-            "schema": self.schema,
+            "schema": dict(self.schema),
         }
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One status an operation answers with: what it means, and its body per media type."""
+
+    description: str
+    content: Mapping[str, Schema | None] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict)  # name → description
 
 
 @dataclass(frozen=True)
@@ -34,9 +54,10 @@ class Operation:
     summary: str
     tag: str
     parameters: Sequence[Parameter] = ()
-    responses: dict[int, str] = field(default_factory=lambda: {200: "OK"})
-    body: str | None = None  # media type of the request body, when it has one
+    responses: Mapping[int, Reply] = field(default_factory=lambda: {200: Reply("OK")})
+    body: Mapping[str, Schema] | None = None  # media type → schema of the request body
     description: str = ""
+    authenticated: bool = True
 
 
 def documented(operation: Operation) -> Callable[[Endpoint], Endpoint]:
@@ -49,47 +70,108 @@ def documented(operation: Operation) -> Callable[[Endpoint], Endpoint]:
     return attach
 
 
-def _walk(routes: Iterable[BaseRoute], prefix: str = "") -> Iterable[tuple[str, Route]]:
-    for route in routes:
-        if isinstance(route, Mount):
-            if "{" in route.path:  # the /s/{workspace} alias of the same routes
-                continue
-            yield from _walk(route.routes, prefix + route.path)
-        elif isinstance(route, Route):
-            yield prefix + route.path, route
+class Documented(Protocol):
+    """What the document needs of a surface."""
+
+    @property
+    def routes(self) -> Sequence[Route]: ...
+
+    @property
+    def at_root(self) -> bool: ...
+
+    @property
+    def in_workspace(self) -> bool: ...
+
+    @property
+    def schemas(self) -> Mapping[str, Schema]: ...
 
 
-def document(routes: Iterable[BaseRoute], *, title: str, version: str) -> dict[str, Any]:
+def _reply(reply: Reply, *, head: bool) -> dict[str, Any]:
+    entry: dict[str, Any] = {"description": reply.description}
+    if reply.content and not head:
+        entry["content"] = {
+            media: ({"schema": dict(schema)} if schema is not None else {})
+            for media, schema in reply.content.items()
+        }
+    if reply.headers:
+        entry["headers"] = {
+            name: {"description": text, "schema": {"type": "string"}}
+            for name, text in reply.headers.items()
+        }
+    return entry
+
+
+def _operation_id(method: str, path: str) -> str:
+    return method.lower() + re.sub(r"[^a-zA-Z0-9]+", "_", path).rstrip("_")
+
+
+def _entry(
+    operation: Operation, method: str, path: str, workspace: Parameter | None
+) -> dict[str, Any]:
+    head = method == "HEAD"
+    parameters = [p.document() for p in operation.parameters]
+    if workspace is not None:
+        parameters.insert(0, workspace.document())
+    entry: dict[str, Any] = {
+        "operationId": _operation_id(method, path),
+        "summary": operation.summary,
+        "tags": [operation.tag],
+        "parameters": parameters,
+        "responses": {
+            str(code): _reply(reply, head=head) for code, reply in operation.responses.items()
+        },
+    }
+    if operation.description:
+        entry["description"] = operation.description
+    if not operation.authenticated:
+        entry["security"] = []
+    if operation.body and method in ("POST", "PUT", "PATCH"):
+        entry["requestBody"] = {
+            "required": True,
+            "content": {media: {"schema": dict(s)} for media, s in operation.body.items()},
+        }
+    return entry
+
+
+def _routes(surfaces: Iterable[Documented]) -> Iterable[tuple[str, Route, bool]]:
+    for surface in surfaces:
+        for route in surface.routes:
+            if surface.at_root:
+                yield route.path, route, False
+            if surface.in_workspace:
+                yield WORKSPACE_PREFIX + route.path, route, True
+
+
+def document(
+    surfaces: Sequence[Documented], *, title: str, version: str, workspaces: Sequence[str]
+) -> dict[str, Any]:
+    workspace = Parameter(
+        "workspace",
+        "path",
+        "A workspace other than the default one",
+        {"type": "string", "enum": list(workspaces)} if workspaces else TEXT,
+    )
     paths: dict[str, dict[str, Any]] = {}
-    for path, route in _walk(routes):
+    for path, route, prefixed in _routes(surfaces):
         operation: Operation | None = getattr(route.endpoint, "__openapi__", None)
         if operation is None:
             continue
         for method in sorted(route.methods or ()):
-            if method == "HEAD":
-                continue
-            entry: dict[str, Any] = {
-                "summary": operation.summary,
-                "tags": [operation.tag],
-                "parameters": [p.document() for p in operation.parameters],
-                "responses": {
-                    str(code): {"description": text} for code, text in operation.responses.items()
-                },
-            }
-            if operation.description:
-                entry["description"] = operation.description
-            if operation.body and method in ("POST", "PUT", "PATCH"):
-                entry["requestBody"] = {"content": {operation.body: {"schema": {"type": "object"}}}}
+            entry = _entry(operation, method, path, workspace if prefixed else None)
             paths.setdefault(path, {})[method.lower()] = entry
+    schemas: dict[str, Any] = {}
+    for surface in surfaces:
+        schemas.update(surface.schemas)
     return {
         "openapi": "3.1.0",
         "info": {"title": title, "version": version},
         "paths": dict(sorted(paths.items())),
         "components": {
+            "schemas": schemas,
             "securitySchemes": {
                 "basic": {"type": "http", "scheme": "basic"},
                 "bearer": {"type": "http", "scheme": "bearer"},
-            }
+            },
         },
         "security": [{"basic": []}, {"bearer": []}],
     }

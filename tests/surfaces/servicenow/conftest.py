@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from frontdesk.db.database import Database
 from frontdesk.domain.demo import loader
+from frontdesk.domain.services import Services
+from frontdesk.surfaces.servicenow.access import ROLES
 
 
 @pytest.fixture
-async def demo(db: Database, app: object) -> loader.DemoCredentials:
-    found = await loader.load(db)
-    app.state.workspaces.forget()  # type: ignore[attr-defined]
-    return found
+async def demo(services: Services, app: object) -> loader.DemoCredentials:
+    return await loader.load(services, admin_roles=ROLES)
 
 
 @pytest.fixture

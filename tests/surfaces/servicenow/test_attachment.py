@@ -7,8 +7,8 @@ import json
 import httpx
 import pytest
 
-from frontdesk.db.database import Database
-from frontdesk.domain.workspaces.service import Workspace
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
 from tests import factories
 
 pytestmark = pytest.mark.anyio
@@ -19,9 +19,11 @@ PNG = (
 
 
 @pytest.fixture
-async def setup(db: Database, workspace: Workspace) -> tuple[factories.User, dict[str, object]]:
-    user = await factories.user(db, workspace, roles=("csm_ws_integration",))
-    return user, await factories.consumer(db, workspace, first_name="Files")
+async def setup(
+    services: Services, workspace: Workspace
+) -> tuple[factories.User, dict[str, object]]:
+    user = await factories.user(services, workspace, roles=("csm_ws_integration",))
+    return user, await factories.consumer(services, workspace, first_name="Files")
 
 
 async def test_upload_list_download_delete(
@@ -206,7 +208,7 @@ async def test_an_upload_over_the_cap(
 
 async def test_attachments_follow_their_record_access(
     client: httpx.AsyncClient,
-    db: Database,
+    services: Services,
     workspace: Workspace,
     setup: tuple[factories.User, dict[str, object]],
 ) -> None:
@@ -222,12 +224,12 @@ async def test_attachments_follow_their_record_access(
         content=b"private",
         headers=user.headers,
     )
-    nobody = await factories.user(db, workspace, roles=("itil",))
+    nobody = await factories.user(services, workspace, roles=("itil",))
     assert (await client.get(base, headers=nobody.headers)).json()["result"] == []
     assert (
         await client.get(f"{base}/{made.json()['result']['sys_id']}/file", headers=nobody.headers)
     ).status_code == 404
-    reader = await factories.user(db, workspace, roles=("sn_esm_agent",))
+    reader = await factories.user(services, workspace, roles=("sn_esm_agent",))
     assert len((await client.get(base, headers=reader.headers)).json()["result"]) == 1
     assert (
         await client.delete(f"{base}/{made.json()['result']['sys_id']}", headers=reader.headers)

@@ -8,8 +8,8 @@ import json
 import httpx
 import pytest
 
-from frontdesk.db.database import Database
-from frontdesk.domain.workspaces.service import Workspace
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
 from tests import factories
 
 pytestmark = pytest.mark.anyio
@@ -24,10 +24,10 @@ def headers_of(item: dict[str, object]) -> dict[str, str]:
 
 
 async def test_a_batch_runs_each_request(
-    client: httpx.AsyncClient, db: Database, workspace: Workspace
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
 ) -> None:
-    user = await factories.user(db, workspace, roles=("csm_ws_integration",))
-    made = await factories.consumer(db, workspace, first_name="Batch", city="Oslo")
+    user = await factories.user(services, workspace, roles=("csm_ws_integration",))
+    made = await factories.consumer(services, workspace, first_name="Batch", city="Oslo")
     prefix = f"/s/{workspace.name}/api/now/table/csm_consumer"
     body = {
         "batch_request_id": 7,
@@ -92,11 +92,11 @@ async def test_a_batch_runs_each_request(
 
 
 async def test_a_batch_needs_credentials_and_a_body(
-    client: httpx.AsyncClient, db: Database, workspace: Workspace
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
 ) -> None:
     path = factories.path(workspace, "/api/now/v1/batch")
     assert (await client.post(path, json={"rest_requests": []})).status_code == 401
-    user = await factories.user(db, workspace, roles=("csm_ws_integration",))
+    user = await factories.user(services, workspace, roles=("csm_ws_integration",))
     for content in (b"not json", b'{"rest_requests": 3}'):
         refused = await client.post(path, content=content, headers=user.headers)
         assert refused.status_code == 400

@@ -7,11 +7,11 @@ from xml.etree import ElementTree
 import httpx
 import pytest
 
-from frontdesk.db.database import Database
-from frontdesk.domain.principal import system
+from frontdesk.domain.access import system
 from frontdesk.domain.records import service as records
-from frontdesk.domain.workspaces.service import Workspace
-from frontdesk.store.registry import REGISTRY
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
+from frontdesk.store.tables import REGISTRY
 from tests import factories
 from tests.surfaces.servicenow import spec_examples as spec
 
@@ -86,16 +86,16 @@ async def test_paging_walks_every_consumer_once(
     assert seen == sorted(seen)
 
 
-async def integration_user(db: Database, workspace: Workspace) -> factories.User:
+async def integration_user(services: Services, workspace: Workspace) -> factories.User:
     return await factories.user(
-        db, workspace, roles=("csm_ws_integration",), user_name="integration"
+        services, workspace, roles=("csm_ws_integration",), user_name="integration"
     )
 
 
 async def test_post_creates_the_consumer_and_ignores_unknown_fields(
-    client: httpx.AsyncClient, db: Database, workspace: Workspace
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
 ) -> None:
-    user = await integration_user(db, workspace)
+    user = await integration_user(services, workspace)
     url = factories.path(workspace, "/api/now/consumer")
     body = {**spec.POST_BODY, "no_such_field": "x"}
     response = await client.post(url, json=body, headers={**JSON, **user.headers})
@@ -116,9 +116,9 @@ async def test_post_creates_the_consumer_and_ignores_unknown_fields(
 
 
 async def test_post_with_social_fields_creates_a_social_profile(
-    client: httpx.AsyncClient, db: Database, workspace: Workspace
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
 ) -> None:
-    user = await integration_user(db, workspace)
+    user = await integration_user(services, workspace)
     url = factories.path(workspace, "/api/now/consumer")
     social = {
         "social_channel": "Twitter",
@@ -157,13 +157,13 @@ async def test_xml(client: httpx.AsyncClient, demo_auth: tuple[str, str]) -> Non
 
 
 async def test_custom_fields_are_returned(
-    client: httpx.AsyncClient, db: Database, workspace: Workspace
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
 ) -> None:
-    user = await factories.user(db, workspace, roles=("csm_ws_integration",))
-    async with db.write() as tx:
+    user = await factories.user(services, workspace, roles=("csm_ws_integration",))
+    async with services.write() as unit:
         entry = {"name": "csm_consumer", "element": "u_segment"}
-        await records.insert(tx, system(workspace.id), REGISTRY["sys_dictionary"], entry)
-    other = await factories.consumer(db, workspace, first_name="Plain")
+        await records.insert(unit, system(workspace.id), REGISTRY["sys_dictionary"], entry)
+    other = await factories.consumer(services, workspace, first_name="Plain")
     url = factories.path(workspace, "/api/now/consumer")
     made = await client.post(
         url, json={"first_name": "C", "u_segment": "vip"}, headers=user.headers
@@ -187,9 +187,9 @@ async def test_bad_credentials(client: httpx.AsyncClient, demo: object) -> None:
 
 
 async def test_a_user_without_the_role_is_forbidden(
-    client: httpx.AsyncClient, db: Database, workspace: Workspace
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
 ) -> None:
-    agent = await factories.user(db, workspace, roles=("sn_esm_agent",))
+    agent = await factories.user(services, workspace, roles=("sn_esm_agent",))
     response = await client.get(
         factories.path(workspace, "/api/now/consumer"), headers=agent.headers
     )
@@ -283,15 +283,15 @@ async def test_an_oversized_body_is_refused(
 
 
 async def test_workspaces_never_see_each_other(
-    client: httpx.AsyncClient, db: Database, workspace: Workspace
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
 ) -> None:
-    mine = await factories.user(db, workspace, roles=("csm_ws_integration",))
-    made = await factories.consumer(db, workspace, first_name="Private")
+    mine = await factories.user(services, workspace, roles=("csm_ws_integration",))
+    made = await factories.consumer(services, workspace, first_name="Private")
     from frontdesk.domain.workspaces import service as workspaces
 
-    async with db.write() as tx:
-        other = await workspaces.create(tx, f"{workspace.name}b")
-    theirs = await factories.user(db, other, roles=("csm_ws_integration",))
+    async with services.write() as unit:
+        other = await workspaces.create(unit, f"{workspace.name}b")
+    theirs = await factories.user(services, other, roles=("csm_ws_integration",))
     own = await client.get(
         factories.path(workspace, f"/api/now/consumer/{made['sys_id']}"), headers=mine.headers
     )

@@ -7,25 +7,27 @@ from xml.etree import ElementTree
 import httpx
 import pytest
 
-from frontdesk.db.database import Database
-from frontdesk.domain.workspaces.service import Workspace
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
 from tests import factories
 
 pytestmark = pytest.mark.anyio
 
 
 @pytest.fixture
-async def user(db: Database, workspace: Workspace) -> factories.User:
+async def user(services: Services, workspace: Workspace) -> factories.User:
     return await factories.user(
-        db, workspace, roles=("csm_ws_integration",), user_name="integration"
+        services, workspace, roles=("csm_ws_integration",), user_name="integration"
     )
 
 
 @pytest.fixture
 async def people(
-    db: Database, workspace: Workspace, user: factories.User
+    services: Services, workspace: Workspace, user: factories.User
 ) -> dict[str, dict[str, object]]:
-    household = await factories.record(db, workspace, "csm_household", name="Garcia Household")
+    household = await factories.record(
+        services, workspace, "csm_household", name="Garcia Household"
+    )
     found = {}
     for first, last, city, notification in [
         ("Harding", "Asher", "Plano", 2),
@@ -33,7 +35,7 @@ async def people(
         ("Maria", "Garcia", "Austin", 1),
     ]:
         found[first] = await factories.consumer(
-            db,
+            services,
             workspace,
             first_name=first,
             last_name=last,
@@ -252,9 +254,7 @@ async def test_input_display_values(
 async def test_method_override_and_head(
     client: httpx.AsyncClient, workspace: Workspace, user: factories.User
 ) -> None:
-    made = await factories.consumer(
-        None or client._transport.app.state.db, workspace, first_name="O"
-    )  # type: ignore[attr-defined]
+    made = await factories.consumer(client._transport.app.state.services, workspace, first_name="O")  # type: ignore[attr-defined]
     path = url(workspace, f"/csm_consumer/{made['sys_id']}")
     overridden = await client.post(
         path, json={"city": "Override"}, headers={**user.headers, "X-HTTP-Method-Override": "PATCH"}
@@ -285,9 +285,9 @@ async def test_xml_in_and_out(
 
 
 async def test_access_by_table(
-    client: httpx.AsyncClient, db: Database, workspace: Workspace
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
 ) -> None:
-    agent = await factories.user(db, workspace, roles=("sn_esm_agent",))
+    agent = await factories.user(services, workspace, roles=("sn_esm_agent",))
     readable = await client.get(url(workspace, "/csm_consumer"), headers=agent.headers)
     assert readable.status_code == 200
     write = await client.post(
@@ -304,7 +304,7 @@ async def test_access_by_table(
         },
         "status": "failure",
     }
-    admin = await factories.user(db, workspace, roles=("admin",))
+    admin = await factories.user(services, workspace, roles=("admin",))
     users = (
         await client.get(
             url(workspace, "/sys_user"),

@@ -10,7 +10,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from frontdesk.db.url import DatabaseURL
-from frontdesk.store.schema import metadata
 
 MIGRATION_LOCK = 0x66726F6E  # an arbitrary advisory-lock key ("fron")
 
@@ -21,7 +20,9 @@ def _run(connection: Connection) -> None:
         connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
     context.configure(
         connection=connection,
-        target_metadata=metadata,
+        # Only autogenerate compares with the tables; whoever runs it passes them in
+        # (``migrate.revision``), so that this layer never imports the store.
+        target_metadata=context.config.attributes.get("target_metadata"),
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

@@ -8,15 +8,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from frontdesk.db.database import Transaction
 from frontdesk.domain import clock
+from frontdesk.domain.access import Access, Actor
 from frontdesk.domain.attachments import images, repository
-from frontdesk.domain.principal import Principal
 from frontdesk.domain.records import service as records
-from frontdesk.errors import Invalid, NotFound
-from frontdesk.query.ast import Condition, Query
-from frontdesk.store import records as store
-from frontdesk.store.registry import REGISTRY, TableDef, find_table
+from frontdesk.domain.services import Unit
+from frontdesk.errors import Forbidden, Invalid, NotFound, Operation, Problem, Thing
+from frontdesk.query.ast import Condition, Query, Term
+from frontdesk.store.registry import TableDef
+from frontdesk.store.tables import REGISTRY
 
 ATTACHMENTS = REGISTRY["sys_attachment"]
 CHUNK = 256 * 1024
@@ -41,29 +41,52 @@ class Content:
     chunks: int
 
 
+@dataclass(frozen=True, slots=True)
+class _ThroughTheirRecords:
+    """A caller's policy, with attachment records governed by the tables they belong to:
+    the caller sees the attachments of the tables it may read. (Attaching and detaching
+    are checked against the target's table before the attachment record is touched.)"""
+
+    inner: Access
+
+    def denial(self, operation: Operation, table: TableDef) -> Forbidden | None:
+        return None if table is ATTACHMENTS else self.inner.denial(operation, table)
+
+    def rows(self, table: TableDef) -> tuple[Term, ...]:
+        if table is not ATTACHMENTS:
+            return self.inner.rows(table)
+        others = [t for t in REGISTRY.values() if t is not ATTACHMENTS]
+        readable = [t.name for t in others if self.inner.denial(Operation.QUERY, t) is None]
+        if len(readable) == len(others):
+            return ()
+        return (Condition("table_name", "IN", "IN", ",".join(readable) or "-", 0),)
+
+
+def _through(actor: Actor) -> Actor:
+    return Actor(actor.principal, _ThroughTheirRecords(actor.access))
+
+
 def _target(table_name: str) -> TableDef:
-    table = find_table(table_name)
-    if table is None or table is ATTACHMENTS:
-        raise Invalid(
-            f"Invalid table {table_name}", field="table_name", detail="table_name must be a table"
-        )
+    table = records.table(table_name, field="table_name")
+    if table is ATTACHMENTS:
+        raise NotFound(Thing.TABLE, table_name, field="table_name")
     return table
 
 
-async def attach(tx: Transaction, actor: Principal, upload: Upload) -> dict[str, Any]:
+async def attach(unit: Unit, actor: Actor, upload: Upload) -> dict[str, Any]:
     if not upload.file_name:
-        raise Invalid("Missing file_name", field="file_name", detail="file_name is required")
+        raise Invalid(Problem.MISSING, field="file_name")
     table = _target(upload.table_name)
-    records.require_write(actor, table, "attach files to")
-    await records.get(tx, actor, table, upload.table_sys_id)  # it must exist
+    actor.require(Operation.ATTACH, table)
+    await records.get(unit, actor, table, upload.table_sys_id)  # it must exist
     ws = actor.workspace_id
     digest = hashlib.sha256(upload.content).hexdigest()
-    if await repository.blob(tx, workspace_id=ws, sha256=digest) is None:
+    if await repository.blob(unit.tx, workspace_id=ws, sha256=digest) is None:
         chunks = [upload.content[i : i + CHUNK] for i in range(0, len(upload.content), CHUNK)] or [
             b""
         ]
         await repository.add_blob(
-            tx, workspace_id=ws, sha256=digest, chunks=chunks, created_on=clock.now()
+            unit.tx, workspace_id=ws, sha256=digest, chunks=chunks, created_on=clock.now()
         )
     size = (
         images.dimensions(upload.content[:65536])
@@ -82,59 +105,42 @@ async def attach(tx: Transaction, actor: Principal, upload: Upload) -> dict[str,
     }
     if size is not None:
         values["image_width"], values["image_height"] = size
-    return await records.insert(tx, actor, ATTACHMENTS, values, authorized=True)
-
-
-def _restricted(encoded: Query, actor: Principal) -> Query:
-    """Keep to attachments of tables the caller may read."""
-    if actor.is_admin:
-        return encoded
-    names = [
-        t.name for t in REGISTRY.values() if t is not ATTACHMENTS and records.can_read(actor, t)
-    ]
-    return encoded.also(Condition("table_name", "IN", "IN", ",".join(names) or "-", 0))
+    return await records.insert(unit, _through(actor), ATTACHMENTS, values)
 
 
 async def list_attachments(
-    tx: Transaction, actor: Principal, encoded: Query, *, limit: int, offset: int, count: bool
+    unit: Unit, actor: Actor, encoded: Query, *, limit: int, offset: int, count: bool
 ) -> records.Page:
-    restricted = _restricted(encoded, actor)
     return await records.query(
-        tx, actor, ATTACHMENTS, restricted, limit=limit, offset=offset, count=count, authorized=True
+        unit, _through(actor), ATTACHMENTS, encoded, limit=limit, offset=offset, count=count
     )
 
 
-async def get(tx: Transaction, actor: Principal, sys_id: str) -> dict[str, Any]:
-    found = await store.get(tx, ATTACHMENTS, workspace_id=actor.workspace_id, sys_id=sys_id.lower())
-    table = find_table(str(found["table_name"])) if found else None
-    if found is None or table is None or not records.can_read(actor, table):
-        raise NotFound(records.NO_RECORD, detail=records.NO_RECORD_DETAIL)
-    return found
+async def get(unit: Unit, actor: Actor, sys_id: str) -> dict[str, Any]:
+    return await records.get(unit, _through(actor), ATTACHMENTS, sys_id)
 
 
-async def content(tx: Transaction, actor: Principal, attachment: Mapping[str, Any]) -> Content:
+async def content(unit: Unit, actor: Actor, attachment: Mapping[str, Any]) -> Content:
     found = await repository.blob(
-        tx, workspace_id=actor.workspace_id, sha256=str(attachment["hash"])
+        unit.tx, workspace_id=actor.workspace_id, sha256=str(attachment["hash"])
     )
     if found is None:
-        raise NotFound(
-            "Attachment content not found", detail=f"{attachment['sys_id']} has no content"
-        )
+        raise NotFound(Thing.CONTENT, str(attachment["sys_id"]), table=ATTACHMENTS.name)
     blob_id, size = found
     return Content(blob_id, size, max(1, -(-size // CHUNK)))
 
 
-async def chunk(tx: Transaction, content: Content, seq: int) -> bytes:
-    data = await repository.chunk(tx, blob_id=content.blob_id, seq=seq)
-    if data is None:
-        raise NotFound("Attachment content changed", detail="the file was deleted while being read")
+async def chunk(unit: Unit, content: Content, seq: int) -> bytes:
+    data = await repository.chunk(unit.tx, blob_id=content.blob_id, seq=seq)
+    if data is None:  # deleted while being read
+        raise NotFound(Thing.CONTENT, str(content.blob_id))
     return data
 
 
-async def delete(tx: Transaction, actor: Principal, sys_id: str) -> None:
-    attachment = await get(tx, actor, sys_id)
-    records.require_write(actor, _target(str(attachment["table_name"])), "delete attachments of")
-    await records.delete(tx, actor, ATTACHMENTS, str(attachment["sys_id"]), authorized=True)
+async def delete(unit: Unit, actor: Actor, sys_id: str) -> None:
+    attachment = await get(unit, actor, sys_id)
+    actor.require(Operation.DETACH, _target(str(attachment["table_name"])))
+    await records.delete(unit, _through(actor), ATTACHMENTS, str(attachment["sys_id"]))
     digest = str(attachment["hash"])
-    if await repository.users_of(tx, workspace_id=actor.workspace_id, sha256=digest) == 0:
-        await repository.drop_blob(tx, workspace_id=actor.workspace_id, sha256=digest)
+    if await repository.users_of(unit.tx, workspace_id=actor.workspace_id, sha256=digest) == 0:
+        await repository.drop_blob(unit.tx, workspace_id=actor.workspace_id, sha256=digest)

@@ -15,8 +15,9 @@ from typing import Any
 import jwt
 import sqlalchemy as sa
 
-from frontdesk.db.database import Transaction
-from frontdesk.domain.workspaces.service import Workspace, instance_secret
+from frontdesk.domain.services import Unit
+from frontdesk.domain.workspace import Workspace
+from frontdesk.domain.workspaces.service import instance_secret
 from frontdesk.store.schema import api_token
 
 ISSUER = "frontdesk"
@@ -44,7 +45,7 @@ def _key(secret: bytes, jti: str) -> bytes:
 
 
 async def issue(
-    tx: Transaction,
+    unit: Unit,
     workspace: Workspace,
     *,
     jti: str,
@@ -53,11 +54,11 @@ async def issue(
     issued_at: datetime,
 ) -> ApiToken:
     """Create the token ``jti`` (or return it unchanged if it exists: issuing is idempotent)."""
-    existing = await tx.first(
+    existing = await unit.tx.first(
         sa.select(api_token).where(api_token.c.workspace_id == workspace.id, api_token.c.jti == jti)
     )
     if existing is None:
-        await tx.execute(
+        await unit.tx.execute(
             sa.insert(api_token).values(
                 workspace_id=workspace.id, jti=jti, name=name, claims=claims, created_on=issued_at
             )
@@ -72,5 +73,5 @@ async def issue(
         "iat": int(issued_at.replace(tzinfo=UTC).timestamp()),
         "claims": claims,
     }
-    key = _key(await instance_secret(tx), jti)
+    key = _key(await instance_secret(unit), jti)
     return ApiToken(jti, name, claims, jwt.encode(payload, key, algorithm="HS256"))

@@ -1,8 +1,9 @@
-"""OAuth 2 for the ServiceNow surface: client applications and the token grants.
+"""OAuth 2 client applications and the token grants (RFC 6749), for any surface.
 
-``POST /oauth_token.do`` grants: ``password``, ``refresh_token``, ``client_credentials``.
-Tokens are random strings; only their SHA-256 is stored. Secrets (client secrets,
-passwords) are verified with Argon2 in a worker thread, outside any transaction.
+Grants: ``password``, ``refresh_token``, ``client_credentials``. Tokens are random strings;
+only their SHA-256 is stored; refresh tokens rotate on use. Secrets (client secrets,
+passwords) are verified with Argon2 in a worker thread, outside any transaction. How a
+surface words its answers (the scope it reports, ``expires_in``) is the surface's affair.
 """
 
 from __future__ import annotations
@@ -10,152 +11,181 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from enum import StrEnum
 from typing import Any
 
 import anyio.to_thread
 
-from frontdesk.db.database import Database, Transaction
 from frontdesk.domain import clock
-from frontdesk.domain.auth import credentials, passwords, repository
-from frontdesk.domain.principal import Principal
+from frontdesk.domain.access import Actor
+from frontdesk.domain.auth import credentials, repository
 from frontdesk.domain.records import service as records
-from frontdesk.errors import Invalid, Unauthenticated
-from frontdesk.store.registry import REGISTRY
+from frontdesk.domain.services import Services, Unit
+from frontdesk.errors import DomainError, Thing, Unauthenticated
+from frontdesk.store.tables import REGISTRY
 
 CLIENTS = REGISTRY["oauth_entity"]
-SCOPE = "useraccount"
+DEFAULT_LIFESPAN = 1800
 
 
-class GrantError(Invalid):
-    """An OAuth error (RFC 6749 §5.2): ``code`` is the ``error`` value."""
+class GrantCode(StrEnum):
+    """RFC 6749 §5.2 ``error`` values."""
 
-    def __init__(self, code: str, description: str) -> None:
-        super().__init__(code, detail=description)
+    INVALID_REQUEST = "invalid_request"
+    INVALID_CLIENT = "invalid_client"
+    INVALID_GRANT = "invalid_grant"
+    UNSUPPORTED_GRANT_TYPE = "unsupported_grant_type"
+
+
+class GrantError(DomainError):
+    """A refused grant: its RFC 6749 code, and what was wrong (the client, the user's
+    credentials, the refresh token, the grant type ``value``)."""
+
+    def __init__(self, code: GrantCode, thing: Thing | None = None, value: str = "") -> None:
+        super().__init__(code, thing)
         self.code = code
+        self.thing = thing
+        self.value = value
+
+    def describe(self) -> str:
+        about = f" ({self.thing.value})" if self.thing else ""
+        return f"{self.code.value}{about}"
 
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
     access_token: str
     refresh_token: str | None
-    expires_in: int
+    lifetime: int  # seconds the access token lives
     scope: str
 
 
 async def register_client(
-    tx: Transaction,
-    actor: Principal,
+    unit: Unit,
+    actor: Actor,
     *,
     name: str,
     secret_hash: str,
     client_id: str | None = None,
     user_sys_id: str | None = None,
 ) -> dict[str, Any]:
-    """Register an application; hash its secret beforehand (``passwords.hash_password``)."""
+    """Register an application; hash its secret beforehand (``services.hasher``)."""
     client = await records.insert(
-        tx,
+        unit,
         actor,
         CLIENTS,
         {"name": name, "client_id": client_id or secrets.token_hex(16), "user": user_sys_id},
     )
     await repository.set_client_secret_hash(
-        tx, workspace_id=actor.workspace_id, sys_id=client["sys_id"], hashed=secret_hash
+        unit.tx, workspace_id=actor.workspace_id, sys_id=client["sys_id"], hashed=secret_hash
     )
     return client
 
 
-async def _client(db: Database, workspace_id: int, client_id: str, secret: str) -> dict[str, Any]:
-    async with db.read() as tx:
-        client = await repository.client(tx, workspace_id=workspace_id, client_id=client_id)
+async def _client(
+    services: Services, workspace_id: int, client_id: str, secret: str
+) -> dict[str, Any]:
+    async with services.read() as unit:
+        client = await repository.client(unit.tx, workspace_id=workspace_id, client_id=client_id)
     stored = client["client_secret"] if client else None
-    valid = await anyio.to_thread.run_sync(passwords.verify, stored, secret)
+    valid = await anyio.to_thread.run_sync(services.hasher.verify, stored, secret)
     if client is None or not valid or client.get("active") is False:
-        raise GrantError("invalid_client", "Client authentication failed")
+        raise GrantError(GrantCode.INVALID_CLIENT, Thing.CLIENT)
     return client
 
 
 async def password_grant(
-    db: Database,
+    services: Services,
     workspace_id: int,
     *,
     client_id: str,
     client_secret: str,
     username: str,
     password: str,
+    scope: str,
 ) -> Tokens:
-    client = await _client(db, workspace_id, client_id, client_secret)
+    client = await _client(services, workspace_id, client_id, client_secret)
     try:
-        user = await credentials.verify_password(db, workspace_id, username, password)
+        user = await credentials.verify_password(services, workspace_id, username, password)
     except Unauthenticated:
-        raise GrantError("invalid_grant", "The user credentials are incorrect") from None
-    return await _issue(db, workspace_id, client, user.user_sys_id)
+        raise GrantError(GrantCode.INVALID_GRANT, Thing.USER) from None
+    return await _issue(services, workspace_id, client, user.user_sys_id, scope=scope)
 
 
 async def refresh_grant(
-    db: Database, workspace_id: int, *, client_id: str, client_secret: str, refresh_token: str
+    services: Services,
+    workspace_id: int,
+    *,
+    client_id: str,
+    client_secret: str,
+    refresh_token: str,
+    scope: str,
 ) -> Tokens:
-    client = await _client(db, workspace_id, client_id, client_secret)
-    async with db.write() as tx:
+    client = await _client(services, workspace_id, client_id, client_secret)
+    async with services.write() as unit:
         digest = credentials.token_hash(refresh_token)
-        row = await repository.token(tx, workspace_id=workspace_id, token_hash=digest)
+        row = await repository.token(unit.tx, workspace_id=workspace_id, token_hash=digest)
         if (
             row is None
             or row["kind"] != "refresh"
             or row["client_sys_id"] != client["sys_id"]
             or row["expires_at"] <= clock.now()
         ):
-            raise GrantError("invalid_grant", "The refresh token is invalid or expired")
-        await repository.drop_token(tx, workspace_id=workspace_id, token_hash=digest)
-        return await _store(tx, workspace_id, client, row["user_sys_id"])
+            raise GrantError(GrantCode.INVALID_GRANT, Thing.TOKEN)
+        await repository.drop_token(unit.tx, workspace_id=workspace_id, token_hash=digest)
+        return await _store(unit, workspace_id, client, row["user_sys_id"], scope=scope)
 
 
 async def client_credentials_grant(
-    db: Database, workspace_id: int, *, client_id: str, client_secret: str
+    services: Services, workspace_id: int, *, client_id: str, client_secret: str, scope: str
 ) -> Tokens:
-    client = await _client(db, workspace_id, client_id, client_secret)
-    return await _issue(db, workspace_id, client, client.get("user"), refresh=False)
+    client = await _client(services, workspace_id, client_id, client_secret)
+    return await _issue(
+        services, workspace_id, client, client.get("user"), scope=scope, refresh=False
+    )
 
 
 async def _issue(
-    db: Database,
+    services: Services,
     workspace_id: int,
     client: dict[str, Any],
     user_sys_id: str | None,
     *,
+    scope: str,
     refresh: bool = True,
 ) -> Tokens:
-    async with db.write() as tx:
-        await repository.drop_expired_tokens(tx, workspace_id=workspace_id, before=clock.now())
-        return await _store(tx, workspace_id, client, user_sys_id, refresh=refresh)
+    async with services.write() as unit:
+        await repository.drop_expired_tokens(unit.tx, workspace_id=workspace_id, before=clock.now())
+        return await _store(unit, workspace_id, client, user_sys_id, scope=scope, refresh=refresh)
 
 
 async def _store(
-    tx: Transaction,
+    unit: Unit,
     workspace_id: int,
     client: dict[str, Any],
     user_sys_id: str | None,
     *,
+    scope: str,
     refresh: bool = True,
 ) -> Tokens:
     now = clock.now()
-    # ServiceNow answers expires_in one second under the client's lifespan (1800 → 1799).
-    lifetime = max(int(client.get("access_token_lifespan") or 1800) - 1, 1)
+    lifetime = max(int(client.get("access_token_lifespan") or DEFAULT_LIFESPAN), 1)
     refresh_lifetime = int(client.get("refresh_token_lifespan") or 8_640_000)
     access = secrets.token_urlsafe(64)
     tokens = [("access", access, lifetime)]
     renewal = secrets.token_urlsafe(64) if refresh else None
     if renewal is not None:
         tokens.append(("refresh", renewal, refresh_lifetime))
-    for kind, token, seconds in tokens:
+    for kind, value, seconds in tokens:
         await repository.add_token(
-            tx,
+            unit.tx,
             workspace_id=workspace_id,
-            token_hash=credentials.token_hash(token),
+            token_hash=credentials.token_hash(value),
             kind=kind,
             user_sys_id=user_sys_id,
             client_sys_id=client["sys_id"],
-            scope=SCOPE,
+            scope=scope,
             created_on=now,
             expires_at=now + timedelta(seconds=seconds),
         )
-    return Tokens(access, renewal, lifetime, SCOPE)
+    return Tokens(access, renewal, lifetime, scope)

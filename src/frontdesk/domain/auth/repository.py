@@ -18,7 +18,12 @@ clients = sa_table("oauth_entity")
 
 _LOGIN = Prepared(
     sa.select(
-        users.c.sys_id, users.c.user_name, users.c.user_password, users.c.active, users.c.locked_out
+        users.c.sys_id,
+        users.c.user_name,
+        users.c.user_password,
+        users.c.active,
+        users.c.locked_out,
+        users.c.time_zone,
     )
     .where(
         users.c.workspace_id == sa.bindparam("ws"),
@@ -28,9 +33,9 @@ _LOGIN = Prepared(
     .limit(1)
 )
 _USER = Prepared(
-    sa.select(users.c.sys_id, users.c.user_name, users.c.active, users.c.locked_out).where(
-        users.c.workspace_id == sa.bindparam("ws"), users.c.sys_id == sa.bindparam("sys_id")
-    )
+    sa.select(
+        users.c.sys_id, users.c.user_name, users.c.active, users.c.locked_out, users.c.time_zone
+    ).where(users.c.workspace_id == sa.bindparam("ws"), users.c.sys_id == sa.bindparam("sys_id"))
 )
 _ROLES = Prepared(
     sa.select(roles.c.name)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from frontdesk.db.database import Transaction
-from frontdesk.domain.auth import credentials, repository
-from frontdesk.domain.principal import Principal
+from frontdesk.domain.access import Actor
+from frontdesk.domain.auth import repository
 from frontdesk.domain.records import service as records
-from frontdesk.errors import Conflict, NotFound
-from frontdesk.store.registry import REGISTRY
+from frontdesk.domain.services import Unit
+from frontdesk.errors import Conflict, NotFound, Thing
+from frontdesk.store.tables import REGISTRY
 
 USERS = REGISTRY["sys_user"]
 ROLES = REGISTRY["sys_user_role"]
@@ -18,8 +18,8 @@ GRANTS = REGISTRY["sys_user_has_role"]
 
 
 async def create(
-    tx: Transaction,
-    actor: Principal,
+    unit: Unit,
+    actor: Actor,
     *,
     user_name: str,
     password_hash: str | None,
@@ -28,52 +28,54 @@ async def create(
 ) -> dict[str, Any]:
     """Create a user (hash the password beforehand, outside the transaction)."""
     ws = actor.workspace_id
-    if await repository.login(tx, workspace_id=ws, user_name=user_name) is not None:
-        raise Conflict(f"User {user_name!r} already exists")
-    user = await records.insert(tx, actor, USERS, {**(fields or {}), "user_name": user_name})
+    if await repository.login(unit.tx, workspace_id=ws, user_name=user_name) is not None:
+        raise Conflict(Thing.USER, user_name)
+    user = await records.insert(unit, actor, USERS, {**(fields or {}), "user_name": user_name})
     if password_hash:
-        await set_password_hash(tx, ws, user["sys_id"], password_hash)
+        await set_password_hash(unit, ws, user["sys_id"], password_hash)
     for role in roles:
-        await grant(tx, actor, user["sys_id"], role)
+        await grant(unit, actor, user["sys_id"], role)
     return user
 
 
-async def find(tx: Transaction, workspace_id: int, user_name: str) -> dict[str, Any]:
-    found = await repository.login(tx, workspace_id=workspace_id, user_name=user_name)
+async def find(unit: Unit, workspace_id: int, user_name: str) -> dict[str, Any]:
+    found = await repository.login(unit.tx, workspace_id=workspace_id, user_name=user_name)
     if found is None:
-        raise NotFound(f"No user {user_name!r}")
+        raise NotFound(Thing.USER, user_name)
     return found
 
 
-async def set_password_hash(tx: Transaction, workspace_id: int, sys_id: str, hashed: str) -> None:
-    await repository.set_password_hash(tx, workspace_id=workspace_id, sys_id=sys_id, hashed=hashed)
-    credentials.invalidate(tx, workspace_id)
+async def set_password_hash(unit: Unit, workspace_id: int, sys_id: str, hashed: str) -> None:
+    await repository.set_password_hash(
+        unit.tx, workspace_id=workspace_id, sys_id=sys_id, hashed=hashed
+    )
+    unit.forget(USERS.caches, workspace_id)
 
 
-async def ensure_role(tx: Transaction, actor: Principal, name: str) -> str:
-    found = await repository.role_sys_id(tx, workspace_id=actor.workspace_id, name=name)
+async def ensure_role(unit: Unit, actor: Actor, name: str) -> str:
+    found = await repository.role_sys_id(unit.tx, workspace_id=actor.workspace_id, name=name)
     if found is not None:
         return found
-    role = await records.insert(tx, actor, ROLES, {"name": name})
+    role = await records.insert(unit, actor, ROLES, {"name": name})
     return str(role["sys_id"])
 
 
-async def grant(tx: Transaction, actor: Principal, user_sys_id: str, role_name: str) -> None:
-    role = await ensure_role(tx, actor, role_name)
+async def grant(unit: Unit, actor: Actor, user_sys_id: str, role_name: str) -> None:
+    role = await ensure_role(unit, actor, role_name)
     ws = actor.workspace_id
-    if await repository.grant_sys_id(tx, workspace_id=ws, user=user_sys_id, role=role) is None:
-        await records.insert(tx, actor, GRANTS, {"user": user_sys_id, "role": role})
+    if await repository.grant_sys_id(unit.tx, workspace_id=ws, user=user_sys_id, role=role) is None:
+        await records.insert(unit, actor, GRANTS, {"user": user_sys_id, "role": role})
 
 
-async def revoke(tx: Transaction, actor: Principal, user_sys_id: str, role_name: str) -> None:
+async def revoke(unit: Unit, actor: Actor, user_sys_id: str, role_name: str) -> None:
     ws = actor.workspace_id
-    role = await repository.role_sys_id(tx, workspace_id=ws, name=role_name)
+    role = await repository.role_sys_id(unit.tx, workspace_id=ws, name=role_name)
     grant_id = role and await repository.grant_sys_id(
-        tx, workspace_id=ws, user=user_sys_id, role=role
+        unit.tx, workspace_id=ws, user=user_sys_id, role=role
     )
     if grant_id:
-        await records.delete(tx, actor, GRANTS, grant_id)
+        await records.delete(unit, actor, GRANTS, grant_id)
 
 
-async def role_names(tx: Transaction, workspace_id: int, user_sys_id: str) -> frozenset[str]:
-    return await repository.role_names(tx, workspace_id=workspace_id, user_sys_id=user_sys_id)
+async def role_names(unit: Unit, workspace_id: int, user_sys_id: str) -> frozenset[str]:
+    return await repository.role_names(unit.tx, workspace_id=workspace_id, user_sys_id=user_sys_id)

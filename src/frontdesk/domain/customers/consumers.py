@@ -5,45 +5,38 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from frontdesk.db.database import Transaction
-from frontdesk.domain.principal import Principal
+from frontdesk.domain.access import Actor
 from frontdesk.domain.records import service as records
+from frontdesk.domain.services import Unit
 from frontdesk.query.ast import Query
-from frontdesk.store.registry import REGISTRY
+from frontdesk.store.tables import REGISTRY
 
 CONSUMERS = REGISTRY["csm_consumer"]
 SOCIAL_PROFILES = REGISTRY["sn_app_cs_social_social_profile"]
-API_ROLES = frozenset({"csm_ws_integration"})
-API = "The Consumer API"
 SOCIAL_FIELDS = ("social_channel", "social_handle", "social_handle_url")
 
 
 async def list_consumers(
-    tx: Transaction, actor: Principal, encoded: Query, *, limit: int, offset: int
+    unit: Unit, actor: Actor, encoded: Query, *, limit: int, offset: int
 ) -> records.Page:
-    actor.require(API_ROLES, API)
     return await records.query(
-        tx, actor, CONSUMERS, encoded, limit=limit, offset=offset, count=False
+        unit, actor, CONSUMERS, encoded, limit=limit, offset=offset, count=False
     )
 
 
-async def get_consumer(tx: Transaction, actor: Principal, sys_id: str) -> dict[str, Any]:
-    actor.require(API_ROLES, API)
-    return await records.get(tx, actor, CONSUMERS, sys_id)
+async def get_consumer(unit: Unit, actor: Actor, sys_id: str) -> dict[str, Any]:
+    return await records.get(unit, actor, CONSUMERS, sys_id)
 
 
-async def create_consumer(
-    tx: Transaction, actor: Principal, body: Mapping[str, Any]
-) -> dict[str, Any]:
+async def create_consumer(unit: Unit, actor: Actor, body: Mapping[str, Any]) -> dict[str, Any]:
     """Create a consumer; with all three ``social_*`` fields, also its social profile."""
-    actor.require(API_ROLES, API)
     fields = {k: v for k, v in body.items() if k not in SOCIAL_FIELDS}
-    consumer = await records.insert(tx, actor, CONSUMERS, fields)
+    consumer = await records.insert(unit, actor, CONSUMERS, fields)
     social = [body.get(name) for name in SOCIAL_FIELDS]
     if all(isinstance(v, str) and v.strip() for v in social):
         channel, handle, url = social
         await records.insert(
-            tx,
+            unit,
             actor,
             SOCIAL_PROFILES,
             {

@@ -5,32 +5,21 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 import anyio.to_thread
 
-from frontdesk.db.database import Database, Transaction
-from frontdesk.domain.auth import api_tokens, oauth, passwords, users
+from frontdesk.domain.access import Actor, system
+from frontdesk.domain.auth import api_tokens, oauth, users
 from frontdesk.domain.auth import repository as auth_store
 from frontdesk.domain.demo import servicenow
 from frontdesk.domain.principal import Principal
+from frontdesk.domain.services import Services, Unit
 from frontdesk.domain.workspaces import service as workspaces
 
 WORKSPACE = "demo"
 ADMIN = "admin"
-# Every role the ServiceNow surfaces check.
-ADMIN_ROLES = (
-    "admin",
-    "csm_ws_integration",
-    "sn_esm_agent",
-    "sn_customerservice_agent",
-    "sn_customerservice_manager",
-    "sn_openframe_api_user",
-    "sn_openframe_user",
-    "itil",
-    "user_admin",
-    "oauth_admin",
-)
 DEMO_TOKEN_ID = "demo-all-claims"
 
 
@@ -53,33 +42,35 @@ def derive(secret: bytes, label: str, length: int = 24) -> str:
     return base64.b32encode(digest).decode().lower().rstrip("=")[:length]
 
 
-async def _hash(secret: str) -> str:
-    return await anyio.to_thread.run_sync(passwords.hash_password, secret)
+async def load(services: Services, *, admin_roles: Iterable[str]) -> DemoCredentials:
+    """Create or complete the demo workspace; make it the default. Adds nothing twice.
+    The admin user gets ``admin_roles`` (every role the surfaces know)."""
+    async with services.write() as unit:
+        return await _load(unit, tuple(admin_roles))
 
 
-async def load(db: Database) -> DemoCredentials:
-    """Create or complete the demo workspace; make it the default. Adds nothing twice."""
-    async with db.write() as tx:
-        return await _load(tx)
+async def _load(unit: Unit, admin_roles: tuple[str, ...]) -> DemoCredentials:
+    hasher = unit.services.hasher
 
+    async def hashed(secret: str) -> str:
+        return await anyio.to_thread.run_sync(hasher.hash, secret)
 
-async def _load(tx: Transaction) -> DemoCredentials:
-    workspace = await workspaces.get_or_create(tx, WORKSPACE)
-    await workspaces.make_default(tx, workspace)
-    secret = await workspaces.instance_secret(tx)
-    actor = Principal(workspace.id, ADMIN, roles=frozenset({"admin"}))
+    workspace = await workspaces.get_or_create(unit, WORKSPACE)
+    await workspaces.make_default(unit, workspace)
+    secret = await workspaces.instance_secret(unit)
+    actor = system(workspace.id, ADMIN)
     password = derive(secret, "admin-password")
     client_id = derive(secret, "oauth-client-id", 32)
     client_secret = derive(secret, "oauth-client-secret", 32)
 
-    admin = await auth_store.login(tx, workspace_id=workspace.id, user_name=ADMIN)
+    admin = await auth_store.login(unit.tx, workspace_id=workspace.id, user_name=ADMIN)
     if admin is None:
         admin = await users.create(
-            tx,
+            unit,
             actor,
             user_name=ADMIN,
-            password_hash=await _hash(password),
-            roles=ADMIN_ROLES,
+            password_hash=await hashed(password),
+            roles=admin_roles,
             fields={
                 "first_name": "System",
                 "last_name": "Administrator",
@@ -87,19 +78,19 @@ async def _load(tx: Transaction) -> DemoCredentials:
                 "title": "Administrator",
             },
         )
-    actor = Principal(workspace.id, ADMIN, str(admin["sys_id"]), frozenset(ADMIN_ROLES))
-    if await auth_store.client(tx, workspace_id=workspace.id, client_id=client_id) is None:
+    actor = Actor(Principal(workspace.id, ADMIN, str(admin["sys_id"])), actor.access)
+    if await auth_store.client(unit.tx, workspace_id=workspace.id, client_id=client_id) is None:
         await oauth.register_client(
-            tx,
+            unit,
             actor,
             name="frontdesk demo client",
             client_id=client_id,
-            secret_hash=await _hash(client_secret),
+            secret_hash=await hashed(client_secret),
             user_sys_id=str(admin["sys_id"]),
         )
-    await servicenow.load(tx, actor)
+    await servicenow.load(unit, actor)
     token = await api_tokens.issue(
-        tx,
+        unit,
         workspace,
         jti=DEMO_TOKEN_ID,
         name="demo: every claim",

@@ -12,11 +12,12 @@ import hashlib
 from datetime import datetime
 from typing import Any
 
-from frontdesk.db.database import Transaction
-from frontdesk.domain.principal import Principal
+from frontdesk.domain.access import Actor
 from frontdesk.domain.records import service as records
+from frontdesk.domain.services import Unit
 from frontdesk.store import records as store
-from frontdesk.store.registry import REGISTRY
+from frontdesk.store.registry import TableDef
+from frontdesk.store.tables import REGISTRY
 
 CONSUMERS = REGISTRY["csm_consumer"]
 CONSUMER_USERS = REGISTRY["csm_consumer_user"]
@@ -172,30 +173,31 @@ def _others() -> list[tuple[dict[str, Any], dict[str, Any]]]:
 
 
 async def _insert_missing(
-    tx: Transaction,
-    actor: Principal,
-    table: Any,
+    unit: Unit,
+    actor: Actor,
+    table: TableDef,
     fields: dict[str, Any],
     system: dict[str, Any] | None = None,
 ) -> None:
-    if not await store.exists(tx, table, workspace_id=actor.workspace_id, sys_id=fields["sys_id"]):
-        await records.insert(tx, actor, table, fields, system=system)
+    ws = actor.workspace_id
+    if not await store.exists(unit.tx, table, workspace_id=ws, sys_id=fields["sys_id"]):
+        await records.insert(unit, actor, table, fields, system=system)
 
 
-async def load(tx: Transaction, actor: Principal) -> None:
+async def load(unit: Unit, actor: Actor) -> None:
     await _insert_missing(
-        tx,
+        unit,
         actor,
         HOUSEHOLDS,
         {"sys_id": GARCIA_HOUSEHOLD, "name": "Garcia Household", "city": "Austin", "state": "TX"},
         {"number": "HOLD0000001"},
     )
     for fields in EXAMPLE_CONSUMER_USERS:
-        await _insert_missing(tx, actor, CONSUMER_USERS, fields)
+        await _insert_missing(unit, actor, CONSUMER_USERS, fields)
     for fields, system in [*EXAMPLE_CONSUMERS, *_others()]:
-        await _insert_missing(tx, actor, CONSUMERS, fields, system)
+        await _insert_missing(unit, actor, CONSUMERS, fields, system)
     await _insert_missing(
-        tx,
+        unit,
         actor,
         SOCIAL_PROFILES,
         {

@@ -1,4 +1,4 @@
-"""A workspace's custom fields per table (cached briefly; writes clear the cache on commit)."""
+"""A workspace's custom fields per table (cached briefly; a write clears the cache at commit)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from frontdesk.db.database import Transaction
 from frontdesk.db.statements import Prepared
-from frontdesk.domain.cache import cache_for
+from frontdesk.domain.services import CustomFields, Unit
 from frontdesk.store.fields import Field, FieldType
-from frontdesk.store.registry import REGISTRY
 from frontdesk.store.schema import sa_table
-
-CustomFields = Mapping[str, Mapping[str, Field]]
+from frontdesk.store.tables import REGISTRY
 
 # The sys_dictionary internal types a custom field may have.
 TYPES: dict[str, FieldType] = {
@@ -65,20 +62,14 @@ def field_of(entry: Mapping[str, Any]) -> Field | None:
     )
 
 
-async def custom_fields(tx: Transaction, workspace_id: int) -> CustomFields:
-    cache = cache_for(tx.database.state, "dictionary", 5.0)
-    found: dict[str, dict[str, Field]] | None = cache.get(workspace_id)
-    if found is None:
-        result = await tx.fetch(_ALL, {"ws": workspace_id})
-        found = {}
+async def custom_fields(unit: Unit, workspace_id: int) -> CustomFields:
+    async def load() -> CustomFields:
+        result = await unit.tx.fetch(_ALL, {"ws": workspace_id})
+        found: dict[str, dict[str, Field]] = {}
         for entry in result.mappings():
             field = field_of(entry)
             if field is not None:
                 found.setdefault(str(entry["name"]), {})[field.name] = field
-        cache.put(workspace_id, found)
-    return found
+        return found
 
-
-def invalidate(tx: Transaction, workspace_id: int) -> None:
-    cache = cache_for(tx.database.state, "dictionary", 5.0)
-    tx.after_commit(lambda: cache.drop(workspace_id))
+    return await unit.cached(unit.services.dictionary, workspace_id, None, load)

@@ -9,9 +9,7 @@ from typing import Any
 from frontdesk.db.database import Transaction
 from frontdesk.domain.identity import normalize, repository
 from frontdesk.store.fields import ContactKind
-from frontdesk.store.registry import TableDef
-
-SOCIAL_PROFILE = "sn_app_cs_social_social_profile"
+from frontdesk.store.registry import Reachable, TableDef
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,28 +28,34 @@ def normalized(kind: ContactKind, value: str | None) -> str | None:
 
 
 def points_of(table: TableDef, record: Mapping[str, Any]) -> list[Point]:
-    """The contact points a person record carries in its own fields."""
+    """The contact points a record carries: its contact fields, and its social point."""
     found: dict[tuple[ContactKind, str], Point] = {}
     for field in table.contact_fields():
         assert field.contact is not None
         value = normalized(field.contact, record.get(field.name))
         if value is not None:
             found.setdefault((field.contact, value), Point(field.contact, value, field.name))
+    social = table.reachable.social if table.reachable else None
+    if social is not None:
+        channel, handle = social
+        value = normalize.social(record.get(channel), record.get(handle))
+        if value is not None:
+            found.setdefault((ContactKind.SOCIAL, value), Point(ContactKind.SOCIAL, value, handle))
     return list(found.values())
 
 
-def social_owner(record: Mapping[str, Any]) -> tuple[str, str] | None:
-    """The person a social profile belongs to: its consumer, else its contact."""
-    if record.get("consumer"):
-        return "csm_consumer", str(record["consumer"])
-    if record.get("contact"):
-        return "customer_contact", str(record["contact"])
+def owner_of(
+    table: TableDef, reach: Reachable, record: Mapping[str, Any]
+) -> tuple[str, str] | None:
+    """The person a record's points belong to: the record itself, or the first of its
+    declared owner references that is set."""
+    if not reach.owners:
+        return table.name, str(record["sys_id"])
+    for name in reach.owners:
+        field = table.field(name)
+        if field is not None and field.reference and record.get(name):
+            return field.reference, str(record[name])
     return None
-
-
-def social_point(record: Mapping[str, Any]) -> Point | None:
-    value = normalize.social(record.get("channel"), record.get("profile"))
-    return Point(ContactKind.SOCIAL, value, "profile") if value else None
 
 
 def rows(
@@ -79,16 +83,12 @@ def rows(
 async def reindex(
     tx: Transaction, *, workspace_id: int, table: TableDef, record: Mapping[str, Any]
 ) -> None:
-    """Make the index hold exactly what ``record`` (a person or a social profile) says."""
+    """Make the index hold exactly what ``record`` (of a table that is ``reachable``) says."""
+    assert table.reachable is not None
     sys_id = str(record["sys_id"])
     await repository.forget(tx, workspace_id=workspace_id, table=table.name, sys_id=sys_id)
-    if table.name == SOCIAL_PROFILE:
-        owner = social_owner(record)
-        point = social_point(record)
-        points = [point] if owner and point else []
-    else:
-        owner = (table.name, sys_id)
-        points = points_of(table, record)
+    owner = owner_of(table, table.reachable, record)
+    points = points_of(table, record)
     if owner and points:
         await repository.add(
             tx, rows(workspace_id, source=(table.name, sys_id), owner=owner, points=points)

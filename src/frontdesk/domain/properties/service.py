@@ -1,12 +1,13 @@
-"""Read a workspace's properties (cached briefly; writes clear the cache on commit)."""
+"""Read a workspace's properties (cached briefly; a write clears the cache at commit)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import sqlalchemy as sa
 
-from frontdesk.db.database import Transaction
 from frontdesk.db.statements import Prepared
-from frontdesk.domain.cache import cache_for
+from frontdesk.domain.services import Unit
 from frontdesk.store.schema import sa_table
 
 INVALID_QUERY_RETURNS_NO_ROWS = "glide.invalid_query.returns_no_rows"
@@ -17,24 +18,17 @@ _ALL = Prepared(
 )
 
 
-async def all_for(tx: Transaction, workspace_id: int) -> dict[str, str]:
-    cache = cache_for(tx.database.state, "properties", 5.0)
-    found: dict[str, str] | None = cache.get(workspace_id)
-    if found is None:
-        result = await tx.fetch(_ALL, {"ws": workspace_id})
-        found = {str(name): str(value or "") for name, value in result.rows}
-        cache.put(workspace_id, found)
-    return found
+async def all_for(unit: Unit, workspace_id: int) -> Mapping[str, str]:
+    async def load() -> Mapping[str, str]:
+        result = await unit.tx.fetch(_ALL, {"ws": workspace_id})
+        return {str(name): str(value or "") for name, value in result.rows}
+
+    return await unit.cached(unit.services.properties, workspace_id, None, load)
 
 
-async def get(tx: Transaction, workspace_id: int, name: str) -> str | None:
-    return (await all_for(tx, workspace_id)).get(name)
+async def get(unit: Unit, workspace_id: int, name: str) -> str | None:
+    return (await all_for(unit, workspace_id)).get(name)
 
 
-async def flag(tx: Transaction, workspace_id: int, name: str) -> bool:
-    return (await get(tx, workspace_id, name) or "").strip().lower() == "true"
-
-
-def invalidate(tx: Transaction, workspace_id: int) -> None:
-    cache = cache_for(tx.database.state, "properties", 5.0)
-    tx.after_commit(lambda: cache.drop(workspace_id))
+async def flag(unit: Unit, workspace_id: int, name: str) -> bool:
+    return (await get(unit, workspace_id, name) or "").strip().lower() == "true"

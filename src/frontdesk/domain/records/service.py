@@ -1,4 +1,4 @@
-"""Read and write records of any registry table, under the table's access rules.
+"""Read and write records of any registry table, as the caller's access policy allows.
 
 Every API writes through here, so derived fields, numbering, the identity index and
 cache invalidation hold whichever API a client used.
@@ -11,19 +11,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from frontdesk.db.database import Transaction
+from sqlalchemy.sql.elements import ColumnElement
+
 from frontdesk.domain import clock
+from frontdesk.domain.access import Actor
 from frontdesk.domain.dictionary import service as dictionary
-from frontdesk.domain.principal import Principal
 from frontdesk.domain.properties import service as properties
 from frontdesk.domain.records import rules, values
-from frontdesk.errors import Conflict, Forbidden, Invalid, NotFound
+from frontdesk.domain.services import Unit
+from frontdesk.errors import Conflict, Invalid, NotFound, Operation, Problem, Thing
 from frontdesk.query import dates
-from frontdesk.query.ast import Condition, Query
-from frontdesk.query.compiler import Compiler, Scope
+from frontdesk.query.ast import EMPTY, Condition, Query
+from frontdesk.query.compiler import CompiledQuery, Compiler, Scope
 from frontdesk.store import numbering, records
 from frontdesk.store.fields import Field
-from frontdesk.store.registry import REGISTRY, TableDef
+from frontdesk.store.registry import TableDef
+from frontdesk.store.tables import REGISTRY
 
 Record = dict[str, Any]
 # System fields a data load may set (never a client).
@@ -38,8 +41,6 @@ SYSTEM_OVERRIDES = frozenset(
         "sys_tags",
     }
 )
-NO_RECORD = "No Record found"
-NO_RECORD_DETAIL = "Record doesn't exist or ACL restricts the record retrieval"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,51 +51,27 @@ class Page:
     invalid: tuple[str, ...]
 
 
-# ---------------------------------------------------------------------- access
+def table(name: str, *, field: str | None = None) -> TableDef:
+    """The table a client named; ``NotFound`` (naming the field it came in) if there is none."""
+    found = REGISTRY.get(name)
+    if found is None:
+        raise NotFound(Thing.TABLE, name, field=field)
+    return found
 
 
-def can_read(actor: Principal, table: TableDef) -> bool:
-    return actor.has_any(table.read_roles | table.write_roles)
-
-
-def require_read(actor: Principal, table: TableDef) -> None:
-    if not can_read(actor, table):
-        needed = _roles(table.read_roles | table.write_roles)
-        raise Forbidden(
-            "Insufficient rights to query records",
-            detail=f"reading {table.name} requires the role {needed}",
-        )
-
-
-def require_write(actor: Principal, table: TableDef, verb: str) -> None:
-    if not actor.has_any(table.write_roles):
-        raise Forbidden(
-            f"Insufficient rights to {verb} records",
-            detail=f"writing {table.name} requires the role {_roles(table.write_roles)}",
-        )
-
-
-def _roles(roles: frozenset[str]) -> str:
-    return " or ".join(sorted({"admin", *roles}))
+def _missing(table: TableDef, sys_id: str) -> NotFound:
+    return NotFound(Thing.RECORD, sys_id, table=table.name)
 
 
 # ---------------------------------------------------------------------- reading
 
 
-async def custom_fields(tx: Transaction, actor: Principal, table: TableDef) -> Mapping[str, Field]:
-    return (await dictionary.custom_fields(tx, actor.workspace_id)).get(table.name, {})
+async def custom_fields(unit: Unit, actor: Actor, table: TableDef) -> Mapping[str, Field]:
+    return (await dictionary.custom_fields(unit, actor.workspace_id)).get(table.name, {})
 
 
-async def get(tx: Transaction, actor: Principal, table: TableDef, sys_id: str) -> Record:
-    require_read(actor, table)
-    found = await records.get(tx, table, workspace_id=actor.workspace_id, sys_id=sys_id.lower())
-    if found is None:
-        raise NotFound(NO_RECORD, detail=NO_RECORD_DETAIL)
-    return found
-
-
-async def scope(tx: Transaction, actor: Principal) -> Scope:
-    custom = await dictionary.custom_fields(tx, actor.workspace_id)
+async def scope(unit: Unit, actor: Actor) -> Scope:
+    custom = await dictionary.custom_fields(unit, actor.workspace_id)
     return Scope(
         workspace_id=actor.workspace_id,
         session=dates.Session(clock.now(), actor.user_sys_id, actor.user_name),
@@ -102,31 +79,71 @@ async def scope(tx: Transaction, actor: Principal) -> Scope:
     )
 
 
+def _restricted(
+    actor: Actor, table: TableDef, context: Scope, dialect: str
+) -> CompiledQuery | None:
+    """What the policy lets the caller see of ``table``, compiled; None: everything.
+    A restriction that does not compile is a bug in the policy, never a wider view."""
+    terms = actor.access.rows(table)
+    if not terms:
+        return None
+    compiled = Compiler(context, dialect).compile(EMPTY.also(*terms), table)
+    if compiled.invalid or compiled.where is None:
+        raise RuntimeError(f"access restriction on {table.name} does not apply: {compiled.invalid}")
+    return compiled
+
+
+async def _find(unit: Unit, actor: Actor, table: TableDef, sys_id: str) -> Record | None:
+    """The record by key, if it exists and the policy lets the caller see it."""
+    ws = actor.workspace_id
+    restriction = _restricted(actor, table, await scope(unit, actor), unit.tx.dialect.name)
+    if restriction is None:
+        return await records.get(unit.tx, table, workspace_id=ws, sys_id=sys_id)
+    found = await records.page(
+        unit.tx,
+        table,
+        workspace_id=ws,
+        where=records.by_sys_id(table, sys_id, also=restriction.where),
+        order_by=(),
+        limit=1,
+        offset=0,
+    )
+    return found[0] if found else None
+
+
+async def get(unit: Unit, actor: Actor, table: TableDef, sys_id: str) -> Record:
+    actor.require(Operation.QUERY, table)
+    found = await _find(unit, actor, table, sys_id.lower())
+    if found is None:
+        raise _missing(table, sys_id)
+    return found
+
+
 async def query(
-    tx: Transaction,
-    actor: Principal,
+    unit: Unit,
+    actor: Actor,
     table: TableDef,
     encoded: Query,
     *,
     limit: int,
     offset: int,
     count: bool,
-    authorized: bool = False,
 ) -> Page:
-    """One page of the records an encoded query selects, paged in the database.
-    (``authorized``: the caller has checked access in its own terms.)"""
-    if not authorized:
-        require_read(actor, table)
-    compiled = Compiler(await scope(tx, actor), tx.dialect.name).compile(encoded, table)
+    """One page of the records an encoded query selects, paged in the database."""
+    actor.require(Operation.QUERY, table)
+    context = await scope(unit, actor)
+    dialect = unit.tx.dialect.name
+    compiled = Compiler(context, dialect).compile(encoded, table)
     if compiled.invalid and await properties.flag(
-        tx, actor.workspace_id, properties.INVALID_QUERY_RETURNS_NO_ROWS
+        unit, actor.workspace_id, properties.INVALID_QUERY_RETURNS_NO_ROWS
     ):
         return Page([], False, 0 if count else None, compiled.invalid)
+    condition = _both(compiled.where, _restricted(actor, table, context, dialect))
     found = await records.page(
-        tx,
+        unit.tx,
         table,
         workspace_id=actor.workspace_id,
-        where=compiled.where,
+        where=condition,
         order_by=compiled.order_by,
         tie_break=not compiled.orders_sys_id,
         limit=limit + 1,
@@ -134,11 +151,21 @@ async def query(
     )
     has_more = len(found) > limit
     total = (
-        await records.count(tx, table, workspace_id=actor.workspace_id, where=compiled.where)
+        await records.count(unit.tx, table, workspace_id=actor.workspace_id, where=condition)
         if count
         else None
     )
     return Page(found[:limit], has_more, total, compiled.invalid)
+
+
+def _both(
+    where: ColumnElement[bool] | None, restriction: CompiledQuery | None
+) -> ColumnElement[bool] | None:
+    if restriction is None or restriction.where is None:
+        return where
+    if where is None:
+        return restriction.where
+    return records.both(where, restriction.where)
 
 
 def equals(table: TableDef, name: str, value: str) -> Condition:
@@ -148,7 +175,7 @@ def equals(table: TableDef, name: str, value: str) -> Condition:
     if field is not None and field.choices:
         value = values.choice_value(field, value)
     elif field is not None and field.is_reference and value and not values.is_sys_id(value.lower()):
-        target = REGISTRY.get(field.reference or "")
+        target = REGISTRY.target(field)
         if target is not None:
             name = f"{name}.{target.display_field}"
     return Condition(name, "=", "=", value, 0)
@@ -158,15 +185,15 @@ def equals(table: TableDef, name: str, value: str) -> Condition:
 
 
 async def _accepted(
-    tx: Transaction,
-    actor: Principal,
+    unit: Unit,
+    actor: Actor,
     table: TableDef,
     given: Mapping[str, Any],
     display_input: bool = False,
 ) -> Record:
     """The writable, known fields of ``given``, coerced; unknown fields are ignored.
     With ``display_input`` a choice field may be given by its label."""
-    custom = await custom_fields(tx, actor, table)
+    custom = await custom_fields(unit, actor, table)
     accepted: Record = {}
     for name, raw in given.items():
         field = table.field(name) or custom.get(name)
@@ -176,59 +203,51 @@ async def _accepted(
             raw = values.choice_value(field, raw)
         value = values.coerce(field, raw)
         if field.is_reference and value:
-            value = await _reference(tx, actor, field, value)
+            value = await _reference(unit, actor, field, value)
         accepted[name] = values.custom_text(value) if field.custom else value
     return accepted
 
 
-async def _reference(tx: Transaction, actor: Principal, field: Field, value: str) -> str:
+async def _reference(unit: Unit, actor: Actor, field: Field, value: str) -> str:
     """A reference given by display value resolves to that record's sys_id."""
-    target = REGISTRY.get(field.reference or "")
+    target = REGISTRY.target(field)
     if values.is_sys_id(value) or target is None:
         return _short_enough(field, value)
     matches = await records.find_by_display(
-        tx, target, workspace_id=actor.workspace_id, value=value
+        unit.tx, target, workspace_id=actor.workspace_id, value=value
     )
     return matches[0] if len(matches) == 1 else _short_enough(field, value)
 
 
 def _short_enough(field: Field, value: str) -> str:
     if len(value) > 32:
-        raise Invalid(
-            f"Invalid reference for field {field.name}",
-            field=field.name,
-            detail=f"{value!r} is neither a sys_id nor the display value of one record",
-        )
+        raise Invalid(Problem.UNRESOLVED_REFERENCE, field=field.name, value=value)
     return value
 
 
 async def insert(
-    tx: Transaction,
-    actor: Principal,
+    unit: Unit,
+    actor: Actor,
     table: TableDef,
     given: Mapping[str, Any],
     *,
     system: Mapping[str, Any] | None = None,
-    authorized: bool = False,
     display_input: bool = False,
 ) -> Record:
     """Create a record; a client may choose its sys_id. ``system`` is for data loads only."""
-    if not authorized:
-        require_write(actor, table, "create")
-    record = await _accepted(tx, actor, table, given, display_input)
+    actor.require(Operation.CREATE, table)
+    ws = actor.workspace_id
+    record = await _accepted(unit, actor, table, given, display_input)
     for field in table.fields:
         if field.name not in record and field.default is not None:
             record[field.name] = field.default
-    for field in (await custom_fields(tx, actor, table)).values():
+    for field in (await custom_fields(unit, actor, table)).values():
         if field.name not in record and field.default is not None:
             record[field.name] = values.custom_text(values.coerce(field, field.default))
     rules.prepare(table, record)
     new_id = values.sys_id(given["sys_id"]) if given.get("sys_id") else _new_sys_id()
-    if await records.exists(tx, table, workspace_id=actor.workspace_id, sys_id=new_id):
-        raise Conflict(
-            "Operation Failed",
-            detail=f"Error during insert of {table.name}: a record with sys_id {new_id} exists",
-        )
+    if await records.exists(unit.tx, table, workspace_id=ws, sys_id=new_id):
+        raise Conflict(Thing.RECORD, new_id, table=table.name)
     moment = clock.now()
     record.update(
         sys_id=new_id,
@@ -241,13 +260,11 @@ async def insert(
         sys_tags=None,
     )
     record.update({k: v for k, v in (system or {}).items() if k in SYSTEM_OVERRIDES | {"number"}})
-    await _number(tx, actor, table, record)
-    await records.insert(tx, table, workspace_id=actor.workspace_id, values=record)
-    stored = await records.get(tx, table, workspace_id=actor.workspace_id, sys_id=new_id)
+    await _number(unit, actor, table, record)
+    await records.insert(unit.tx, table, workspace_id=ws, values=record)
+    stored = await records.get(unit.tx, table, workspace_id=ws, sys_id=new_id)
     assert stored is not None
-    await rules.after_write(
-        tx, table, workspace_id=actor.workspace_id, record=stored, sys_id=new_id
-    )
+    await rules.after_write(unit, table, workspace_id=ws, record=stored, sys_id=new_id)
     return stored
 
 
@@ -255,68 +272,59 @@ def _new_sys_id() -> str:
     return uuid.uuid4().hex
 
 
-async def _number(tx: Transaction, actor: Principal, table: TableDef, record: Record) -> None:
+async def _number(unit: Unit, actor: Actor, table: TableDef, record: Record) -> None:
     prefix = table.number_prefix
     if not prefix:
         return
     given = record.get("number")
+    ws = actor.workspace_id
     if given:
         used = numbering.parse_number(prefix, str(given))
         if used is not None:
-            await numbering.keep_above(
-                tx, workspace_id=actor.workspace_id, table=table.name, used=used
-            )
+            await numbering.keep_above(unit.tx, workspace_id=ws, table=table.name, used=used)
         return
-    taken = await numbering.take(tx, workspace_id=actor.workspace_id, table=table.name)
+    taken = await numbering.take(unit.tx, workspace_id=ws, table=table.name)
     record["number"] = numbering.format_number(prefix, taken)
 
 
 async def update(
-    tx: Transaction,
-    actor: Principal,
+    unit: Unit,
+    actor: Actor,
     table: TableDef,
     sys_id: str,
     given: Mapping[str, Any],
     *,
     display_input: bool = False,
 ) -> Record:
-    require_write(actor, table, "update")
-    current = await get(tx, actor, table, sys_id)
-    changes = await _accepted(tx, actor, table, given, display_input)
+    actor.require(Operation.UPDATE, table)
+    current = await _find(unit, actor, table, sys_id.lower())
+    if current is None:
+        raise _missing(table, sys_id)
+    changes = await _accepted(unit, actor, table, given, display_input)
     merged = {**current, **changes}
     rules.prepare(table, merged)
     changes.update({k: v for k, v in merged.items() if k not in changes and v != current.get(k)})
     changes.update(sys_updated_on=clock.now(), sys_updated_by=actor.user_name)
     custom = {k: merged[k] for k in merged if k.startswith("u_") and merged[k] is not None}
     if "number" in changes and table.number_prefix and changes["number"]:
-        await _number(tx, actor, table, changes)
+        await _number(unit, actor, table, changes)
+    ws = actor.workspace_id
     stored = await records.update(
-        tx,
-        table,
-        workspace_id=actor.workspace_id,
-        sys_id=current["sys_id"],
-        values=changes,
-        custom=custom,
+        unit.tx, table, workspace_id=ws, sys_id=current["sys_id"], values=changes, custom=custom
     )
     if stored is None:
-        raise NotFound(NO_RECORD, detail=NO_RECORD_DETAIL)
-    await rules.after_write(
-        tx, table, workspace_id=actor.workspace_id, record=stored, sys_id=stored["sys_id"]
-    )
+        raise _missing(table, sys_id)
+    await rules.after_write(unit, table, workspace_id=ws, record=stored, sys_id=stored["sys_id"])
     return stored
 
 
-async def delete(
-    tx: Transaction, actor: Principal, table: TableDef, sys_id: str, *, authorized: bool = False
-) -> Record:
-    if not authorized:
-        require_write(actor, table, "delete")
-    removed = await records.delete(
-        tx, table, workspace_id=actor.workspace_id, sys_id=sys_id.lower()
-    )
+async def delete(unit: Unit, actor: Actor, table: TableDef, sys_id: str) -> Record:
+    actor.require(Operation.DELETE, table)
+    ws = actor.workspace_id
+    if actor.access.rows(table) and await _find(unit, actor, table, sys_id.lower()) is None:
+        raise _missing(table, sys_id)
+    removed = await records.delete(unit.tx, table, workspace_id=ws, sys_id=sys_id.lower())
     if removed is None:
-        raise NotFound(NO_RECORD, detail=NO_RECORD_DETAIL)
-    await rules.after_write(
-        tx, table, workspace_id=actor.workspace_id, record=None, sys_id=removed["sys_id"]
-    )
+        raise _missing(table, sys_id)
+    await rules.after_write(unit, table, workspace_id=ws, record=None, sys_id=removed["sys_id"])
     return removed

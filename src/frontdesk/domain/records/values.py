@@ -11,7 +11,7 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from frontdesk.errors import Invalid
+from frontdesk.errors import Invalid, Problem
 from frontdesk.query.dates import parse_literal
 from frontdesk.store.fields import Field, FieldType
 
@@ -33,11 +33,7 @@ def sys_id(value: Any) -> str:
     """A client-supplied sys_id: 32 hexadecimal characters (stored lower-case)."""
     text = str(unwrap(value) or "").strip().lower()
     if not SYS_ID.match(text):
-        raise Invalid(
-            "Invalid sys_id",
-            field="sys_id",
-            detail=f"{value!r} is not 32 hexadecimal characters",
-        )
+        raise Invalid(Problem.NOT_SYS_ID, field="sys_id", value=value)
     return text
 
 
@@ -46,7 +42,7 @@ def coerce(field: Field, raw: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, (list, dict)):
-        raise _invalid(field, value, "a single value")
+        raise _invalid(field, value, Problem.NOT_SINGLE)
     match field.type:
         case FieldType.INTEGER:
             return _integer(field, value)
@@ -63,12 +59,8 @@ def coerce(field: Field, raw: Any) -> Any:
     return _text(field, value)
 
 
-def _invalid(field: Field, value: Any, expected: str) -> Invalid:
-    return Invalid(
-        f"Invalid value for field {field.name}",
-        field=field.name,
-        detail=f"expected {expected}, got {value!r}",
-    )
+def _invalid(field: Field, value: Any, problem: Problem) -> Invalid:
+    return Invalid(problem, field=field.name, value=value)
 
 
 def _text(field: Field, value: Any, *, cut: bool = True) -> str:
@@ -77,7 +69,7 @@ def _text(field: Field, value: Any, *, cut: bool = True) -> str:
     elif isinstance(value, (str, int, float)):
         text = str(value)
     else:
-        raise _invalid(field, value, "text")
+        raise _invalid(field, value, Problem.NOT_TEXT)
     if cut and field.max_length and len(text) > field.max_length:
         text = text[: field.max_length]
     return text
@@ -97,9 +89,9 @@ def _integer(field: Field, value: Any) -> int | None:
         try:
             number = float(text)
         except ValueError:
-            raise _invalid(field, value, "a whole number") from None
+            raise _invalid(field, value, Problem.NOT_WHOLE_NUMBER) from None
         if not number.is_integer():
-            raise _invalid(field, value, "a whole number") from None
+            raise _invalid(field, value, Problem.NOT_WHOLE_NUMBER) from None
         return int(number)
 
 
@@ -113,7 +105,7 @@ def _boolean(field: Field, value: Any) -> bool | None:
         return False
     if not text:
         return None
-    raise _invalid(field, value, "true or false")
+    raise _invalid(field, value, Problem.NOT_BOOLEAN)
 
 
 def _datetime(field: Field, value: Any) -> datetime | None:
@@ -130,7 +122,7 @@ def _datetime(field: Field, value: Any) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise _invalid(field, value, "a date and time as YYYY-MM-DD HH:MM:SS") from None
+        raise _invalid(field, value, Problem.NOT_DATETIME) from None
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment.replace(microsecond=0)

@@ -7,12 +7,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from frontdesk.db.database import Transaction
-from frontdesk.domain.principal import Principal
+from frontdesk.domain.access import Actor
 from frontdesk.domain.records import service as records
+from frontdesk.domain.services import Unit
+from frontdesk.errors import Operation
 from frontdesk.store import records as store
 from frontdesk.store.fields import Field
-from frontdesk.store.registry import REGISTRY, TableDef
+from frontdesk.store.registry import TableDef
+from frontdesk.store.tables import REGISTRY
 
 Record = dict[str, Any]
 
@@ -45,8 +47,8 @@ class _Path:
 
 
 async def view(
-    tx: Transaction,
-    actor: Principal,
+    unit: Unit,
+    actor: Actor,
     table: TableDef,
     found: Sequence[Record],
     *,
@@ -54,18 +56,18 @@ async def view(
     display: bool,
 ) -> View:
     custom = {
-        t: await records.custom_fields(tx, actor, REGISTRY[t]) for t in _tables(table, fields)
+        t: await records.custom_fields(unit, actor, REGISTRY[t]) for t in _tables(table, fields)
     }
     paths = _paths(table, fields, custom)
     values = [[record.get(p.name) if not p.hops else None for p in paths] for record in found]
     for index, path in enumerate(paths):
         if path.hops:
-            for row, value in (await _walk(tx, actor, path, found)).items():
+            for row, value in (await _walk(unit, actor, path, found)).items():
                 values[row][index] = value
     columns = tuple(Column(p.name, p.field) for p in paths)
     if not display:
         return View(columns, values, None)
-    shown = await _references_shown(tx, actor, columns, values)
+    shown = await _references_shown(unit, actor, columns, values)
     displays = [
         [_display(c.field, v, shown) for c, v in zip(columns, row, strict=True)] for row in values
     ]
@@ -79,7 +81,7 @@ def _tables(table: TableDef, fields: Sequence[str] | None) -> set[str]:
         current: TableDef | None = table
         for hop in name.split(".")[:-1]:
             found = current.field(hop) if current else None
-            current = REGISTRY.get(found.reference or "") if found and found.is_reference else None
+            current = REGISTRY.target(found) if found else None
             if current is None:
                 break
             names.add(current.name)
@@ -107,11 +109,7 @@ def _paths(table: TableDef, fields: Sequence[str] | None, custom: Custom) -> lis
         ok = True
         for hop in parts[:-1]:
             link = _field(current, hop, custom)
-            target = (
-                REGISTRY.get(link.reference or "")
-                if link is not None and link.is_reference
-                else None
-            )
+            target = REGISTRY.target(link) if link is not None else None
             if link is None or target is None:
                 ok = False
                 break
@@ -123,17 +121,15 @@ def _paths(table: TableDef, fields: Sequence[str] | None, custom: Custom) -> lis
     return paths
 
 
-async def _walk(
-    tx: Transaction, actor: Principal, path: _Path, found: Sequence[Record]
-) -> dict[int, Any]:
+async def _walk(unit: Unit, actor: Actor, path: _Path, found: Sequence[Record]) -> dict[int, Any]:
     """Each record's value at the end of ``path`` (None where a reference is empty)."""
     current: dict[int, Record] = dict(enumerate(found))
     for _, link in path.hops:
         target = REGISTRY[link.reference or ""]
-        if not records.can_read(actor, target):
+        if not actor.allows(Operation.QUERY, target):
             return {}
         targets = await store.get_many(
-            tx,
+            unit.tx,
             target,
             workspace_id=actor.workspace_id,
             sys_ids=(str(r.get(link.name) or "") for r in current.values()),
@@ -147,7 +143,7 @@ async def _walk(
 
 
 async def _references_shown(
-    tx: Transaction, actor: Principal, columns: Sequence[Column], values: Sequence[Sequence[Any]]
+    unit: Unit, actor: Actor, columns: Sequence[Column], values: Sequence[Sequence[Any]]
 ) -> dict[tuple[str, str], Any]:
     """(table, sys_id) → display value, for every reference value in the view."""
     wanted: dict[str, set[str]] = {}
@@ -158,14 +154,15 @@ async def _references_shown(
     shown: dict[tuple[str, str], Any] = {}
     for name, ids in wanted.items():
         target = REGISTRY[name]
-        if not records.can_read(actor, target):
+        if not actor.allows(Operation.QUERY, target):
             continue
-        found = await store.display_values(tx, target, workspace_id=actor.workspace_id, sys_ids=ids)
+        ws = actor.workspace_id
+        found = await store.display_values(unit.tx, target, workspace_id=ws, sys_ids=ids)
         link = target.field(target.display_field)
         if link is not None and link.is_reference and link.reference in REGISTRY:
             # A display field that is itself a reference (a role grant shows its role).
             inner = await store.display_values(
-                tx,
+                unit.tx,
                 REGISTRY[link.reference or ""],
                 workspace_id=actor.workspace_id,
                 sys_ids=(str(v) for v in found.values() if v),

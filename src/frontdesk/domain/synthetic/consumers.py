@@ -12,15 +12,16 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from frontdesk.db.database import Database
+from frontdesk.db.database import Transaction
 from frontdesk.domain import clock
 from frontdesk.domain.identity import service as identity
 from frontdesk.domain.records import rules
+from frontdesk.domain.services import Services
 from frontdesk.domain.synthetic.names import FIRST_NAMES, LAST_NAMES, PLACES, STREETS
-from frontdesk.domain.workspaces.service import Workspace
+from frontdesk.domain.workspace import Workspace
 from frontdesk.store import numbering, records
-from frontdesk.store.registry import REGISTRY
 from frontdesk.store.schema import contact_point, sa_table
+from frontdesk.store.tables import REGISTRY
 
 CONSUMERS = REGISTRY["csm_consumer"]
 BATCH = 10_000
@@ -67,7 +68,7 @@ def consumers(
 
 
 async def generate(
-    db: Database,
+    services: Services,
     workspace: Workspace,
     count: int,
     *,
@@ -75,7 +76,8 @@ async def generate(
     progress: Callable[[int], None] | None = None,
 ) -> None:
     """Add ``count`` consumers to ``workspace`` in one transaction."""
-    async with db.write() as tx:
+    async with services.write() as unit:
+        tx = unit.tx
         first = await numbering.take(
             tx, workspace_id=workspace.id, table=CONSUMERS.name, count=count
         )
@@ -91,11 +93,11 @@ async def generate(
             await _flush(tx, workspace, batch)
             if progress:
                 progress(len(batch))
-    async with db.read() as tx:  # outside any transaction: VACUUM may not run in one
-        await records.analyze(tx, sa_table(CONSUMERS.name), contact_point)
+    async with services.read() as unit:  # outside any transaction: VACUUM may not run in one
+        await records.analyze(unit.tx, sa_table(CONSUMERS.name), contact_point)
 
 
-async def _flush(tx: Any, workspace: Workspace, batch: list[dict[str, Any]]) -> None:
+async def _flush(tx: Transaction, workspace: Workspace, batch: list[dict[str, Any]]) -> None:
     await records.insert_many(tx, CONSUMERS, workspace_id=workspace.id, records=batch)
     points: list[dict[str, Any]] = []
     for record in batch:

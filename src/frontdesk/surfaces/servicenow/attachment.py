@@ -12,26 +12,48 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from frontdesk.domain.attachments import service as attachments
-from frontdesk.errors import Invalid
 from frontdesk.surfaces.body import read_body
-from frontdesk.surfaces.openapi import Operation, Parameter, documented
-from frontdesk.surfaces.servicenow import params
+from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
+from frontdesk.surfaces.servicenow import params, schemas
 from frontdesk.surfaces.servicenow.call import Call, endpoint
-from frontdesk.surfaces.servicenow.errors import READ_FAILURE
+from frontdesk.surfaces.servicenow.errors import READ_FAILURE, Refusal
 from frontdesk.surfaces.servicenow.formats import respond
 from frontdesk.surfaces.servicenow.paging import link_header
 from frontdesk.surfaces.servicenow.render import plain
 
 TAG = "ServiceNow Attachment API"
 DEFAULT_LIMIT = 1000
-SYS_ID = Parameter("sys_id", "path", "The attachment's sys_id")
+SYS_ID = Parameter("sys_id", "path", "The attachment's sys_id", schemas.SYS_ID.schema)
 TARGET = (
-    Parameter("table_name", description="Table of the record to attach to", required=True),
-    Parameter("table_sys_id", description="sys_id of that record", required=True),
+    Parameter(
+        "table_name",
+        description="Table of the record to attach to",
+        schema=schemas.TABLE.schema,
+        required=True,
+    ),
+    Parameter(
+        "table_sys_id",
+        description="sys_id of that record",
+        schema=schemas.SYS_ID.schema,
+        required=True,
+    ),
     Parameter("file_name", description="Name of the file", required=True),
     Parameter("encryption_context", description="Optional encryption context"),
 )
-STATUSES = {400: "Bad request", 401: "Not authenticated", 403: "Not allowed"}
+BAD = schemas.failure("Bad parameter, unknown table or unreadable body")
+NONE = schemas.failure("No such attachment (or workspace)")
+ONE = schemas.json_or_xml(schemas.ref("OnePlainRecord"))
+CREATED = Reply("Created", ONE, {"Location": "The attachment's URL"})
+MULTIPART = {
+    "type": "object",
+    "required": ["file"],
+    "properties": {
+        "table_name": schemas.TABLE.schema,
+        "table_sys_id": schemas.SYS_ID.schema,
+        "file_name": schemas.STRING,
+        "file": {"type": "string", "format": "binary"},
+    },
+}
 
 
 def metadata(call: Call, record: dict[str, Any]) -> dict[str, str]:
@@ -46,20 +68,28 @@ def metadata(call: Call, record: dict[str, Any]) -> dict[str, str]:
         TAG,
         (
             Parameter("sysparm_query", description="Encoded query on sys_attachment"),
-            Parameter("sysparm_limit", description="Default 1000", schema={"type": "integer"}),
-            Parameter("sysparm_offset", schema={"type": "integer"}),
+            Parameter("sysparm_limit", description="Default 1000", schema=schemas.LIMIT),
+            Parameter("sysparm_offset", schema=schemas.OFFSET),
         ),
-        {200: "Attachment records (X-Total-Count)", **STATUSES},
+        {
+            200: Reply(
+                "Attachment records",
+                schemas.json_or_xml(schemas.ref("PlainRecords")),
+                {"X-Total-Count": "How many match", "Link": "first/prev/next/last pages"},
+            ),
+            **schemas.COMMON,
+            400: BAD,
+        },
     )
 )
-@endpoint
+@endpoint()
 async def list_attachments(call: Call) -> Response:
     query = call.request.query_params
     limit, offset = params.limit(query, DEFAULT_LIMIT), params.offset(query)
     encoded = params.encoded_query(query)
-    async with call.db.read() as tx:
+    async with call.read() as unit:
         page = await attachments.list_attachments(
-            tx, call.principal, encoded, limit=limit, offset=offset, count=True
+            unit, call.actor, encoded, limit=limit, offset=offset, count=True
         )
     headers = {"X-Total-Count": str(page.total)}
     link = link_header(
@@ -72,29 +102,45 @@ async def list_attachments(call: Call) -> Response:
 
 @documented(
     Operation(
-        "Retrieve attachment metadata", TAG, (SYS_ID,), {200: "Metadata", 404: "None", **STATUSES}
+        "Retrieve attachment metadata",
+        TAG,
+        (SYS_ID,),
+        {200: Reply("Metadata", ONE), **schemas.COMMON, 404: NONE},
     )
 )
-@endpoint
+@endpoint()
 async def get_attachment(call: Call) -> Response:
-    async with call.db.read() as tx:
-        record = await attachments.get(tx, call.principal, call.request.path_params["sys_id"])
+    async with call.read() as unit:
+        record = await attachments.get(unit, call.actor, call.request.path_params["sys_id"])
     return respond({"result": metadata(call, record)}, call.fmt)
 
 
 @documented(
-    Operation("Download a file", TAG, (SYS_ID,), {200: "The file's bytes", 404: "None", **STATUSES})
+    Operation(
+        "Download a file",
+        TAG,
+        (SYS_ID,),
+        {
+            200: Reply(
+                "The file's bytes, as the type it was uploaded as",
+                {"*/*": None},
+                {"X-Attachment-Metadata": "The attachment record, as JSON"},
+            ),
+            **schemas.COMMON,
+            404: NONE,
+        },
+    )
 )
-@endpoint
+@endpoint()
 async def download(call: Call) -> Response:
-    async with call.db.read() as tx:
-        record = await attachments.get(tx, call.principal, call.request.path_params["sys_id"])
-        content = await attachments.content(tx, call.principal, record)
+    async with call.read() as unit:
+        record = await attachments.get(unit, call.actor, call.request.path_params["sys_id"])
+        content = await attachments.content(unit, call.actor, record)
 
     async def chunks() -> AsyncIterator[bytes]:
         for seq in range(content.chunks):
-            async with call.db.read() as tx:
-                yield await attachments.chunk(tx, content, seq)
+            async with call.read() as unit:
+                yield await attachments.chunk(unit, content, seq)
 
     headers = {
         "Content-Length": str(content.size),
@@ -109,8 +155,8 @@ def _guess(file_name: str) -> str:
 
 
 async def _created(call: Call, upload: attachments.Upload) -> Response:
-    async with call.db.write() as tx:
-        record = await attachments.attach(tx, call.principal, upload)
+    async with call.write() as unit:
+        record = await attachments.attach(unit, call.actor, upload)
     location = f"{call.base}/api/now/attachment/{record['sys_id']}"
     return respond(
         {"result": metadata(call, record)}, call.fmt, status=201, headers={"Location": location}
@@ -123,9 +169,7 @@ def _upload(query: Any, content: bytes, content_type: str, **given: str) -> atta
 
     missing = [name for name in ("table_name", "table_sys_id", "file_name") if not value(name)]
     if missing:
-        raise Invalid(
-            f"Missing {missing[0]}", field=missing[0], detail=f"{', '.join(missing)} required"
-        )
+        raise Refusal(f"Missing {missing[0]}", f"{', '.join(missing)} required")
     return attachments.Upload(
         table_name=value("table_name"),
         table_sys_id=value("table_sys_id"),
@@ -145,11 +189,11 @@ async def _content(call: Call) -> bytes:
         "Attach a file (raw body)",
         TAG,
         TARGET,
-        {201: "Created (Location names it)", **STATUSES},
-        body="*/*",
+        {201: CREATED, **schemas.WITH_BODY, 400: BAD, 404: NONE},
+        body={"application/octet-stream": {"type": "string", "format": "binary"}},
     )
 )
-@endpoint
+@endpoint()
 async def upload_file(call: Call) -> Response:
     query = call.request.query_params
     content = await _content(call)
@@ -163,12 +207,12 @@ async def upload_file(call: Call) -> Response:
     Operation(
         "Attach a file (multipart form, the file last)",
         TAG,
-        TARGET,
-        {201: "Created (Location names it)", **STATUSES},
-        body="multipart/form-data",
+        (),
+        {201: CREATED, **schemas.WITH_BODY, 400: BAD, 404: NONE},
+        body={"multipart/form-data": MULTIPART},
     )
 )
-@endpoint
+@endpoint()
 async def upload_multipart(call: Call) -> Response:
     query = call.request.query_params
     content = await _content(call)
@@ -179,7 +223,7 @@ async def upload_multipart(call: Call) -> Response:
     form = await _form(call.request, content)
     files = [v for _, v in form.multi_items() if isinstance(v, UploadFile)]
     if not files:
-        raise Invalid(READ_FAILURE, detail="the multipart form has no file part")
+        raise Refusal(READ_FAILURE, "the multipart form has no file part")
     file = files[-1]
     fields = {k: str(v) for k, v in form.multi_items() if not isinstance(v, UploadFile)}
     data = await file.read()
@@ -205,14 +249,19 @@ async def _form(request: Request, body: bytes) -> Any:
     try:
         return await Request(request.scope, receive).form(max_part_size=1024 * 1024)
     except Exception as exc:
-        raise Invalid(READ_FAILURE, detail=f"Invalid multipart body: {exc}") from None
+        raise Refusal(READ_FAILURE, f"Invalid multipart body: {exc}") from None
 
 
 @documented(
-    Operation("Delete an attachment", TAG, (SYS_ID,), {204: "Deleted", 404: "None", **STATUSES})
+    Operation(
+        "Delete an attachment",
+        TAG,
+        (SYS_ID,),
+        {204: Reply("Deleted"), **schemas.COMMON, 404: NONE},
+    )
 )
-@endpoint
+@endpoint()
 async def delete_attachment(call: Call) -> Response:
-    async with call.db.write() as tx:
-        await attachments.delete(tx, call.principal, call.request.path_params["sys_id"])
+    async with call.write() as unit:
+        await attachments.delete(unit, call.actor, call.request.path_params["sys_id"])
     return Response(status_code=204)

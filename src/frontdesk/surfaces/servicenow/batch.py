@@ -21,10 +21,10 @@ import orjson
 from starlette.responses import Response
 from starlette.types import Message
 
-from frontdesk.errors import Invalid
-from frontdesk.surfaces.openapi import Operation, documented
+from frontdesk.surfaces.openapi import Operation, Reply, documented
+from frontdesk.surfaces.servicenow import schemas
 from frontdesk.surfaces.servicenow.call import Call, endpoint
-from frontdesk.surfaces.servicenow.errors import READ_FAILURE, body_of
+from frontdesk.surfaces.servicenow.errors import READ_FAILURE, Refusal, body_of
 from frontdesk.surfaces.servicenow.formats import respond
 
 BUDGET_SECONDS = 30.0
@@ -45,7 +45,7 @@ class Inner:
 
 def _items(payload: Any) -> tuple[str, list[dict[str, Any]]]:
     if not isinstance(payload, dict) or not isinstance(payload.get("rest_requests"), list):
-        raise Invalid(READ_FAILURE, detail="expected {batch_request_id, rest_requests: [...]}")
+        raise Refusal(READ_FAILURE, "expected {batch_request_id, rest_requests: [...]}")
     return str(payload.get("batch_request_id", "")), payload["rest_requests"]
 
 
@@ -142,7 +142,7 @@ async def _run(call: Call, inner: Inner) -> dict[str, Any]:
 
 
 def _refused(item_id: str, reason: str) -> dict[str, Any]:
-    body = body_of(Invalid("Invalid batch request", detail=reason))
+    body = body_of(Refusal("Invalid batch request", reason))
     return {
         "id": item_id,
         "status_code": 400,
@@ -154,23 +154,87 @@ def _refused(item_id: str, reason: str) -> dict[str, Any]:
     }
 
 
+REQUEST = {
+    "type": "object",
+    "required": ["rest_requests"],
+    "properties": {
+        "batch_request_id": schemas.STRING,
+        "rest_requests": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "method", "url"],
+                "properties": {
+                    "id": schemas.STRING,
+                    "method": {"enum": ["GET", "POST", "PUT", "PATCH", "DELETE"]},
+                    "url": {"type": "string", "pattern": "^/api/now/"},
+                    "headers": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["name", "value"],
+                            "properties": {"name": schemas.STRING, "value": schemas.STRING},
+                        },
+                    },
+                    "body": {"type": "string", "contentEncoding": "base64"},
+                    "exclude_response_headers": {"type": "boolean"},
+                },
+            },
+        },
+    },
+}
+HEADER = {
+    "type": "object",
+    "required": ["name", "value"],
+    "properties": {"name": schemas.STRING, "value": schemas.STRING},
+}
+ANSWER = {
+    "type": "object",
+    "required": ["batch_request_id", "serviced_requests", "unserviced_requests"],
+    "properties": {
+        "batch_request_id": schemas.STRING,
+        "serviced_requests": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "status_code", "status_text", "body", "execution_time"],
+                "properties": {
+                    "id": schemas.STRING,
+                    "status_code": {"type": "integer"},
+                    "status_text": schemas.STRING,
+                    "body": schemas.STRING,
+                    "headers": {"type": "array", "items": HEADER},
+                    "execution_time": {"type": "integer"},
+                    "error_message": schemas.STRING,
+                },
+            },
+        },
+        "unserviced_requests": {"type": "array", "items": schemas.STRING},
+    },
+}
+
+
 @documented(
     Operation(
         "Run several REST requests in one",
         "ServiceNow Batch API",
         (),
-        {200: "The answers, base64", 400: "Malformed batch", 401: "Not authenticated"},
-        body="application/json",
+        {
+            200: Reply("The answers, their bodies base64", {schemas.JSON: ANSWER}),
+            **schemas.WITH_BODY,
+            400: schemas.failure("Malformed batch"),
+        },
+        body={schemas.JSON: REQUEST},
     )
 )
-@endpoint
+@endpoint()
 async def batch(call: Call) -> Response:
     if call.request.scope.get(INNER):
-        raise Invalid("Invalid batch request", detail="a batch cannot contain a batch")
+        raise Refusal("Invalid batch request", "a batch cannot contain a batch")
     try:
         payload = orjson.loads(await call.body())
     except orjson.JSONDecodeError as exc:
-        raise Invalid(READ_FAILURE, detail=f"Invalid JSON: {exc}") from None
+        raise Refusal(READ_FAILURE, f"Invalid JSON: {exc}") from None
     batch_id, items = _items(payload)
     authorization = call.request.headers.get("authorization")
     deadline = time.monotonic() + BUDGET_SECONDS

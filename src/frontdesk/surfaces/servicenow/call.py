@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from functools import wraps
 
@@ -11,13 +12,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from frontdesk.config import Settings
-from frontdesk.db.database import Database
-from frontdesk.domain.auth import credentials
-from frontdesk.domain.principal import Principal
-from frontdesk.domain.workspaces.service import Workspace, Workspaces
-from frontdesk.errors import DomainError, Unauthenticated
+from frontdesk.domain.access import Actor
+from frontdesk.domain.services import Services, Unit
+from frontdesk.domain.workspace import Workspace
+from frontdesk.domain.workspaces import service as workspaces
+from frontdesk.errors import DomainError, Throttled, Unauthenticated
 from frontdesk.surfaces.body import read_body
-from frontdesk.surfaces.servicenow.errors import body_of, internal_error, status_of
+from frontdesk.surfaces.servicenow.access import Api, RoleAccess
+from frontdesk.surfaces.servicenow.auth import caller
+from frontdesk.surfaces.servicenow.errors import Refusal, body_of, internal_error, status_of
 from frontdesk.surfaces.servicenow.formats import Format, negotiate, respond
 
 log = logging.getLogger("frontdesk.servicenow")
@@ -27,10 +30,10 @@ CHALLENGE = {"WWW-Authenticate": 'Basic realm="Service-now"'}
 @dataclass(slots=True)
 class Call:
     request: Request
-    db: Database
+    services: Services
     settings: Settings
     workspace: Workspace
-    principal: Principal
+    actor: Actor
     fmt: Format
 
     @property
@@ -39,23 +42,31 @@ class Call:
         url = self.request.url
         return f"{url.scheme}://{url.netloc}{self.request.scope.get('root_path', '')}"
 
+    def read(self) -> AbstractAsyncContextManager[Unit]:
+        return self.services.read()
+
+    def write(self) -> AbstractAsyncContextManager[Unit]:
+        return self.services.write()
+
     async def body(self) -> bytes:
         return await read_body(self.request, self.settings.max_body_bytes)
 
 
+def services_of(request: Request) -> Services:
+    found: Services = request.app.state.services
+    return found
+
+
 async def workspace_of(request: Request) -> Workspace:
-    state = request.app.state
-    resolver: Workspaces = state.workspaces
-    return await resolver.resolve(state.db, request.path_params.get("workspace"))
+    return await workspaces.resolve(services_of(request), request.path_params.get("workspace"))
 
 
-async def begin(request: Request, fmt: Format) -> Call:
-    db: Database = request.app.state.db
+async def begin(request: Request, fmt: Format, api: Api | None) -> Call:
+    services = services_of(request)
     workspace = await workspace_of(request)
-    principal = await credentials.authenticate(
-        db, workspace.id, request.headers.get("authorization")
-    )
-    return Call(request, db, request.app.state.settings, workspace, principal, fmt)
+    principal = await caller(services, workspace.id, request.headers.get("authorization"))
+    actor = Actor(principal, RoleAccess(principal.roles, api))
+    return Call(request, services, request.app.state.settings, workspace, actor, fmt)
 
 
 Handler = Callable[[Call], Awaitable[Response]]
@@ -63,8 +74,12 @@ Handler = Callable[[Call], Awaitable[Response]]
 
 def failure(request: Request, error: Exception, fmt: Format) -> Response:
     """The ServiceNow error response for anything an endpoint raised."""
-    if isinstance(error, DomainError):
-        headers = CHALLENGE if isinstance(error, Unauthenticated) else None
+    if isinstance(error, DomainError | Refusal):
+        headers: dict[str, str] | None = None
+        if isinstance(error, Unauthenticated):
+            headers = CHALLENGE
+        elif isinstance(error, Throttled):
+            headers = {"Retry-After": str(error.retry_after)}
         return respond(body_of(error), fmt, status=status_of(error), headers=headers)
     request_id = request.scope.get("state", {}).get("request_id", "-")
     log.exception(
@@ -73,16 +88,22 @@ def failure(request: Request, error: Exception, fmt: Format) -> Response:
     return respond(internal_error(request_id), fmt, status=500)
 
 
-def endpoint(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
-    """Authenticate, run ``handler``, and answer any failure in ServiceNow's shape."""
+def endpoint(
+    api: Api | None = None,
+) -> Callable[[Handler], Callable[[Request], Awaitable[Response]]]:
+    """Authenticate (under ``api``'s own role, when it has one), run the handler, and answer
+    any failure in ServiceNow's shape."""
 
-    @wraps(handler)
-    async def run(request: Request) -> Response:
-        fmt: Format = "json"
-        try:
-            fmt = negotiate(request.headers.get("accept"))
-            return await handler(await begin(request, fmt))
-        except Exception as error:
-            return failure(request, error, fmt)
+    def wrap(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+        @wraps(handler)
+        async def run(request: Request) -> Response:
+            fmt: Format = "json"
+            try:
+                fmt = negotiate(request.headers.get("accept"))
+                return await handler(await begin(request, fmt, api))
+            except Exception as error:
+                return failure(request, error, fmt)
 
-    return run
+        return run
+
+    return wrap

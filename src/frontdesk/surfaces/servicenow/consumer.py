@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
-from frontdesk.db.database import Transaction
+from frontdesk.domain.access import Actor
 from frontdesk.domain.customers import consumers
-from frontdesk.domain.principal import Principal
 from frontdesk.domain.records import service as records
-from frontdesk.surfaces.openapi import Operation, Parameter, documented
-from frontdesk.surfaces.servicenow import params
+from frontdesk.domain.services import Unit
+from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
+from frontdesk.surfaces.servicenow import params, schemas
+from frontdesk.surfaces.servicenow.access import CONSUMER_API
 from frontdesk.surfaces.servicenow.call import Call, endpoint
 from frontdesk.surfaces.servicenow.formats import body_format, parse_record, respond
 from frontdesk.surfaces.servicenow.paging import link_header
@@ -19,18 +20,37 @@ TAG = "ServiceNow Consumer API"
 DEFAULT_LIMIT = 10
 LIST_PARAMETERS = (
     Parameter("sysparm_query", description="Encoded query, ORDERBY/ORDERBYDESC allowed"),
-    Parameter(
-        "sysparm_limit", description="Records per page (default 10)", schema={"type": "integer"}
-    ),
-    Parameter(
-        "sysparm_offset", description="Index of the first record", schema={"type": "integer"}
-    ),
+    Parameter("sysparm_limit", description="Records per page (default 10)", schema=schemas.LIMIT),
+    Parameter("sysparm_offset", description="Index of the first record", schema=schemas.OFFSET),
 )
+PAGE = {
+    "type": "object",
+    "required": ["result", "hasMore"],
+    "properties": {
+        "result": {"type": "array", "items": schemas.ref("PlainRecord")},
+        "hasMore": {"type": "boolean"},
+    },
+}
+CREATED = {"type": "object", "required": ["result"], "properties": {"result": schemas.STRING}}
+CONSUMER_FIELDS = {
+    "type": "object",
+    "properties": {
+        "first_name": schemas.STRING,
+        "last_name": schemas.STRING,
+        "email": schemas.STRING,
+        "mobile_phone": schemas.STRING,
+        "social_channel": schemas.STRING,
+        "social_handle": schemas.STRING,
+        "social_handle_url": schemas.STRING,
+    },
+    "additionalProperties": {"type": ["string", "number", "boolean", "null"]},
+}
+BAD = schemas.failure("Bad parameter or value")
 
 
-async def _fields(tx: Transaction, principal: Principal) -> tuple[str, ...]:
+async def _fields(unit: Unit, actor: Actor) -> tuple[str, ...]:
     """What a consumer record shows: the table's fields and the workspace's custom ones."""
-    custom = await records.custom_fields(tx, principal, consumers.CONSUMERS)
+    custom = await records.custom_fields(unit, actor, consumers.CONSUMERS)
     shown = consumers.CONSUMERS.visible_names
     return (*shown, *custom) if custom else shown
 
@@ -41,23 +61,24 @@ async def _fields(tx: Transaction, principal: Principal) -> tuple[str, ...]:
         TAG,
         LIST_PARAMETERS,
         {
-            200: "A page of consumers; hasMore says whether more match",
-            400: "Bad parameter",
-            401: "Not authenticated",
-            403: "Lacks csm_ws_integration",
+            200: Reply(
+                "A page of consumers; hasMore says whether more match",
+                schemas.json_or_xml(PAGE),
+                {"Link": "first/prev/next pages"},
+            ),
+            **schemas.COMMON,
+            400: BAD,
         },
     )
 )
-@endpoint
+@endpoint(CONSUMER_API)
 async def list_consumers(call: Call) -> Response:
     query = call.request.query_params
     limit, offset = params.limit(query, DEFAULT_LIMIT), params.offset(query)
     encoded = params.encoded_query(query)
-    async with call.db.read() as tx:
-        page = await consumers.list_consumers(
-            tx, call.principal, encoded, limit=limit, offset=offset
-        )
-        fields = await _fields(tx, call.principal)
+    async with call.read() as unit:
+        page = await consumers.list_consumers(unit, call.actor, encoded, limit=limit, offset=offset)
+        fields = await _fields(unit, call.actor)
     link = link_header(
         call.request.url, offset=offset, limit=limit, total=None, has_more=page.has_more
     )
@@ -72,16 +93,20 @@ async def list_consumers(call: Call) -> Response:
     Operation(
         "Retrieve a consumer",
         TAG,
-        (Parameter("sys_id", "path", "The consumer's sys_id"),),
-        {200: "The consumer", 401: "Not authenticated", 404: "No such consumer"},
+        (Parameter("sys_id", "path", "The consumer's sys_id", schemas.SYS_ID.schema),),
+        {
+            200: Reply("The consumer", schemas.json_or_xml(schemas.ref("OnePlainRecord"))),
+            **schemas.COMMON,
+            404: schemas.failure("No such consumer (or workspace)"),
+        },
     )
 )
-@endpoint
+@endpoint(CONSUMER_API)
 async def get_consumer(call: Call) -> Response:
     sys_id = call.request.path_params["sys_id"]
-    async with call.db.read() as tx:
-        record = await consumers.get_consumer(tx, call.principal, sys_id)
-        fields = await _fields(tx, call.principal)
+    async with call.read() as unit:
+        record = await consumers.get_consumer(unit, call.actor, sys_id)
+        fields = await _fields(unit, call.actor)
     return respond({"result": plain(record, fields)}, call.fmt)
 
 
@@ -90,17 +115,21 @@ async def get_consumer(call: Call) -> Response:
         "Create a consumer",
         TAG,
         (),
-        {201: "Created: the new sys_id", 400: "Bad request", 401: "Not authenticated"},
-        body="application/json",
+        {
+            201: Reply("Created: the new sys_id", schemas.json_or_xml(CREATED)),
+            **schemas.WITH_BODY,
+            400: BAD,
+        },
+        body={schemas.JSON: CONSUMER_FIELDS},
         description="With social_channel, social_handle and social_handle_url, also creates "
         "the consumer's social profile. Unknown fields are ignored.",
     )
 )
-@endpoint
+@endpoint(CONSUMER_API)
 async def create_consumer(call: Call) -> Response:
     fields = parse_record(
         await call.body(), body_format(call.request.headers.get("content-type"), xml_allowed=False)
     )
-    async with call.db.write() as tx:
-        record = await consumers.create_consumer(tx, call.principal, fields)
+    async with call.write() as unit:
+        record = await consumers.create_consumer(unit, call.actor, fields)
     return respond({"result": record["sys_id"]}, call.fmt, status=201)

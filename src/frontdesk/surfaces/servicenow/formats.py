@@ -11,8 +11,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 from starlette.responses import Response
 
-from frontdesk.errors import Invalid, NotAcceptable, UnsupportedMediaType
-from frontdesk.surfaces.servicenow.errors import READ_FAILURE
+from frontdesk.errors import NotAcceptable, UnsupportedMediaType
+from frontdesk.surfaces.servicenow.errors import READ_FAILURE, Refusal
 
 Format = Literal["json", "xml"]
 JSON = "application/json"
@@ -34,10 +34,7 @@ def negotiate(accept: str | None) -> Format:
         return "xml"
     if any(t.endswith("+json") for t in types):
         return "json"
-    raise NotAcceptable(
-        "Not Acceptable",
-        detail=f"this API answers application/json or application/xml, not {accept}",
-    )
+    raise NotAcceptable(accept, offered=(JSON, XML))
 
 
 def body_format(content_type: str | None, *, xml_allowed: bool = True) -> Format:
@@ -46,24 +43,23 @@ def body_format(content_type: str | None, *, xml_allowed: bool = True) -> Format
         return "json"
     if xml_allowed and media in ("application/xml", "text/xml"):
         return "xml"
-    allowed = "application/json or application/xml" if xml_allowed else "application/json"
-    raise UnsupportedMediaType("Unsupported Media Type", detail=f"send {allowed}, not {media}")
+    raise UnsupportedMediaType(media, accepted=(JSON, XML) if xml_allowed else (JSON,))
 
 
 def parse_record(raw: bytes, fmt: Format) -> dict[str, Any]:
     """A request body holding one record's fields."""
     if not raw.strip():
-        raise Invalid(READ_FAILURE, detail="The request body is empty")
+        raise Refusal(READ_FAILURE, "The request body is empty")
     if fmt == "xml":
         return _xml_record(raw)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise Invalid(READ_FAILURE, detail=f"Invalid JSON: {exc}") from None
+        raise Refusal(READ_FAILURE, f"Invalid JSON: {exc}") from None
     if isinstance(data, list) and data and isinstance(data[0], dict):
         data = data[0]  # only one record per request; the rest are ignored
     if not isinstance(data, dict):
-        raise Invalid(READ_FAILURE, detail="The request body must be a JSON object")
+        raise Refusal(READ_FAILURE, "The request body must be a JSON object")
     return data
 
 
@@ -71,7 +67,7 @@ def _xml_record(raw: bytes) -> dict[str, Any]:
     try:
         root = fromstring(raw, forbid_dtd=True)
     except (DefusedXmlException, SyntaxError, ValueError) as exc:
-        raise Invalid(READ_FAILURE, detail=f"Invalid XML: {exc}") from None
+        raise Refusal(READ_FAILURE, f"Invalid XML: {exc}") from None
     entry = root.find("entry")
     return _element(entry if entry is not None else root)
 

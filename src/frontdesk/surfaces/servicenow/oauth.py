@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from urllib.parse import parse_qsl
 
 import orjson
@@ -11,16 +9,34 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from frontdesk.domain.auth import oauth
-from frontdesk.errors import DomainError, TooLarge
+from frontdesk.domain.auth.oauth import GrantCode, GrantError, Tokens
+from frontdesk.domain.services import Services
+from frontdesk.errors import DomainError, Thing
 from frontdesk.surfaces.body import read_body
-from frontdesk.surfaces.openapi import Operation, Parameter, documented
-from frontdesk.surfaces.servicenow.call import failure, workspace_of
+from frontdesk.surfaces.openapi import Operation, Reply, documented
+from frontdesk.surfaces.servicenow import schemas
+from frontdesk.surfaces.servicenow.auth import basic_pair
+from frontdesk.surfaces.servicenow.call import failure, services_of, workspace_of
 
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+# What a ServiceNow instance reports of every token it issues.
+SCOPE = "useraccount"
+DESCRIPTIONS = {
+    Thing.CLIENT: "Client authentication failed",
+    Thing.USER: "The user credentials are incorrect",
+    Thing.TOKEN: "The refresh token is invalid or expired",
+}
 
 
-def _error(code: str, description: str, status: int) -> Response:
-    body = {"error": code, "error_description": description}
+def _error(error: GrantError) -> Response:
+    if error.code is GrantCode.UNSUPPORTED_GRANT_TYPE:
+        description = f"grant_type {error.value!r} is not supported"
+    elif error.thing is None:
+        description = "client_id is required"
+    else:
+        description = DESCRIPTIONS[error.thing]
+    body = {"error": error.code.value, "error_description": description}
+    status = 401 if error.code is GrantCode.INVALID_CLIENT else 400
     return Response(
         orjson.dumps(body), status_code=status, media_type="application/json", headers=NO_STORE
     )
@@ -31,73 +47,102 @@ def _client(request: Request, form: dict[str, str]) -> tuple[str, str]:
     client_id, secret = form.get("client_id", ""), form.get("client_secret", "")
     scheme, _, value = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() == "basic" and not (client_id and secret):
-        try:
-            decoded = base64.b64decode(value.strip(), validate=True).decode()
-        except (binascii.Error, UnicodeDecodeError):
-            decoded = ""
-        header_id, _, header_secret = decoded.partition(":")
+        header_id, header_secret = basic_pair(value) or ("", "")
         client_id, secret = client_id or header_id, secret or header_secret
     return client_id, secret
+
+
+async def _grant(
+    services: Services, workspace_id: int, form: dict[str, str], client: tuple[str, str]
+) -> Tokens:
+    client_id, secret = client
+    if not client_id:
+        raise GrantError(GrantCode.INVALID_CLIENT)
+    grant = form.get("grant_type", "")
+    common = {"client_id": client_id, "client_secret": secret, "scope": SCOPE}
+    if grant == "password":
+        return await oauth.password_grant(
+            services,
+            workspace_id,
+            username=form.get("username", ""),
+            password=form.get("password", ""),
+            **common,
+        )
+    if grant == "refresh_token":
+        return await oauth.refresh_grant(
+            services, workspace_id, refresh_token=form.get("refresh_token", ""), **common
+        )
+    if grant == "client_credentials":
+        return await oauth.client_credentials_grant(services, workspace_id, **common)
+    raise GrantError(GrantCode.UNSUPPORTED_GRANT_TYPE, value=grant)
+
+
+FORM = {
+    "type": "object",
+    "required": ["grant_type"],
+    "properties": {
+        "grant_type": {"enum": ["password", "refresh_token", "client_credentials"]},
+        "client_id": {"type": "string"},
+        "client_secret": {"type": "string"},
+        "username": {"type": "string"},
+        "password": {"type": "string"},
+        "refresh_token": {"type": "string"},
+    },
+}
+TOKENS = {
+    "type": "object",
+    "required": ["access_token", "scope", "token_type", "expires_in"],
+    "properties": {
+        "access_token": {"type": "string"},
+        "refresh_token": {"type": "string"},
+        "scope": {"type": "string"},
+        "token_type": {"const": "Bearer"},
+        "expires_in": {"type": "integer"},
+    },
+}
+REFUSED = {
+    "type": "object",
+    "required": ["error", "error_description"],
+    "properties": {"error": {"type": "string"}, "error_description": {"type": "string"}},
+}
 
 
 @documented(
     Operation(
         "Get an OAuth access token",
         "ServiceNow OAuth",
-        (Parameter("grant_type", description="password, refresh_token or client_credentials"),),
-        {200: "Tokens", 400: "Bad grant", 401: "Bad client credentials"},
-        body="application/x-www-form-urlencoded",
+        (),
+        {
+            200: Reply("Tokens", {"application/json": TOKENS}),
+            400: Reply("A bad grant (RFC 6749)", {"application/json": REFUSED}),
+            401: Reply("Bad client credentials (RFC 6749)", {"application/json": REFUSED}),
+            404: schemas.failure("No such workspace"),
+            413: schemas.failure("The body is over the size cap"),
+            429: schemas.failure("Too many failed sign-ins: wait Retry-After seconds"),
+        },
+        body={"application/x-www-form-urlencoded": FORM},
+        authenticated=False,
     )
 )
 async def token(request: Request) -> Response:
     try:
         workspace = await workspace_of(request)
         raw = await read_body(request, request.app.state.settings.max_body_bytes)
-    except (DomainError, TooLarge) as error:
+    except DomainError as error:
         return failure(request, error, "json")
     form = dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
-    grant = form.get("grant_type", "")
-    client_id, secret = _client(request, form)
-    db = request.app.state.db
     try:
-        if not client_id:
-            raise oauth.GrantError("invalid_client", "client_id is required")
-        if grant == "password":
-            tokens = await oauth.password_grant(
-                db,
-                workspace.id,
-                client_id=client_id,
-                client_secret=secret,
-                username=form.get("username", ""),
-                password=form.get("password", ""),
-            )
-        elif grant == "refresh_token":
-            tokens = await oauth.refresh_grant(
-                db,
-                workspace.id,
-                client_id=client_id,
-                client_secret=secret,
-                refresh_token=form.get("refresh_token", ""),
-            )
-        elif grant == "client_credentials":
-            tokens = await oauth.client_credentials_grant(
-                db, workspace.id, client_id=client_id, client_secret=secret
-            )
-        else:
-            raise oauth.GrantError(
-                "unsupported_grant_type", f"grant_type {grant!r} is not supported"
-            )
-    except oauth.GrantError as error:
-        return _error(
-            error.code, error.detail or error.code, 401 if error.code == "invalid_client" else 400
-        )
+        tokens = await _grant(services_of(request), workspace.id, form, _client(request, form))
+    except GrantError as error:
+        return _error(error)
     except Exception as error:
         return failure(request, error, "json")
     body: dict[str, object] = {
         "access_token": tokens.access_token,
         "scope": tokens.scope,
         "token_type": "Bearer",
-        "expires_in": tokens.expires_in,
+        # A ServiceNow instance answers one second under the client's lifespan (1800 → 1799).
+        "expires_in": max(tokens.lifetime - 1, 1),
     }
     if tokens.refresh_token:
         body["refresh_token"] = tokens.refresh_token

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.datastructures import QueryParams
 
-from frontdesk.errors import Invalid
+from frontdesk.errors import Invalid, Problem
 from frontdesk.query.ast import Query
 from frontdesk.query.parser import parse
 
@@ -18,12 +18,10 @@ def integer(params: QueryParams, name: str, default: int) -> int:
         return default
     text = raw.strip()
     if not (text.isdigit() or (text[0] in "+-" and text[1:].isdigit())):
-        raise Invalid(f"Invalid value for {name}", field=name, detail=f"{raw!r} is not a number")
+        raise Invalid(Problem.NOT_WHOLE_NUMBER, parameter=name, value=raw)
     value = int(text)
     if value < 0:
-        raise Invalid(
-            f"Invalid value for {name}", field=name, detail=f"{name} must not be negative"
-        )
+        raise Invalid(Problem.NEGATIVE, parameter=name, value=raw)
     return value
 
 

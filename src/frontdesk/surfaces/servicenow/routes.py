@@ -1,16 +1,27 @@
-"""Every ServiceNow route, unversioned and under ``v1``/``v2``; the busiest first."""
+"""The ServiceNow surface: every route (unversioned and under ``v1``/``v2``, the busiest
+first), its middleware, and its answers for an unknown path or a wrong method."""
 
 from __future__ import annotations
 
-from starlette.routing import BaseRoute, Route
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
 
+from frontdesk.errors import NotAcceptable
+from frontdesk.surfaces.routing import Surface, allow_header
 from frontdesk.surfaces.servicenow import attachment, batch, consumer, oauth, table
+from frontdesk.surfaces.servicenow.errors import UNKNOWN_URI, body
+from frontdesk.surfaces.servicenow.formats import Format, negotiate, respond
+from frontdesk.surfaces.servicenow.override import MethodOverride
 
 VERSIONS = ("", "/v1", "/v2")
+PREFIXES = ("/api/", "/oauth_token.do")
+NOT_ALLOWED = "Method not Supported"
 
 
-def routes() -> list[BaseRoute]:
-    found: list[BaseRoute] = []
+def routes() -> list[Route]:
+    found: list[Route] = []
     for version in VERSIONS:
         base = f"/api/now{version}/consumer"
         found += [
@@ -43,3 +54,33 @@ def routes() -> list[BaseRoute]:
         Route("/oauth_token.do", oauth.token, methods=["POST"]),
     ]
     return found
+
+
+def _format(request: Request) -> Format:
+    try:
+        return negotiate(request.headers.get("accept"))
+    except NotAcceptable:
+        return "json"
+
+
+async def not_found(request: Request) -> Response:
+    return respond(body(UNKNOWN_URI, None), _format(request), status=400)
+
+
+async def wrong_method(request: Request, allowed: frozenset[str]) -> Response:
+    allow = allow_header(allowed)
+    detail = f"{request.method} is not supported here; use {allow}"
+    return respond(
+        body(NOT_ALLOWED, detail), _format(request), status=405, headers={"Allow": allow}
+    )
+
+
+def surface() -> Surface:
+    return Surface(
+        name="servicenow",
+        prefixes=PREFIXES,
+        routes=routes(),
+        not_found=not_found,
+        wrong_method=wrong_method,
+        middleware=(Middleware(MethodOverride),),
+    )

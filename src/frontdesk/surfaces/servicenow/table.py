@@ -9,15 +9,15 @@ from typing import Any
 from starlette.datastructures import QueryParams
 from starlette.responses import Response
 
-from frontdesk.db.database import Transaction
 from frontdesk.domain.records import service as records
 from frontdesk.domain.records import views
-from frontdesk.errors import NotFound
+from frontdesk.domain.services import Unit
 from frontdesk.query.ast import Query
-from frontdesk.store.registry import TableDef, get_table
-from frontdesk.surfaces.openapi import Operation, Parameter, documented
-from frontdesk.surfaces.servicenow import params
+from frontdesk.store.registry import TableDef
+from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
+from frontdesk.surfaces.servicenow import params, schemas
 from frontdesk.surfaces.servicenow.call import Call, endpoint
+from frontdesk.surfaces.servicenow.errors import NO_RECORD, Refusal
 from frontdesk.surfaces.servicenow.formats import body_format, parse_record, respond
 from frontdesk.surfaces.servicenow.paging import link_header
 from frontdesk.surfaces.servicenow.render import table_rows
@@ -25,26 +25,47 @@ from frontdesk.surfaces.servicenow.render import table_rows
 TAG = "ServiceNow Table API"
 DEFAULT_LIMIT = 10_000
 V1_EMPTY = "Records matching query not found. Check query parameter or offset parameter"
-TABLE = Parameter("table", "path", "Table name, e.g. csm_consumer")
-SYS_ID = Parameter("sys_id", "path", "The record's sys_id")
 SHAPE = (
     Parameter("sysparm_fields", description="Comma list of fields; dot-walk allowed (user.name)"),
-    Parameter("sysparm_display_value", description="false (default), true or all"),
-    Parameter("sysparm_exclude_reference_link", description="true drops reference links"),
+    Parameter(
+        "sysparm_display_value",
+        description="false (default), true or all",
+        schema={"type": "string", "enum": ["false", "true", "all"]},
+    ),
+    Parameter(
+        "sysparm_exclude_reference_link",
+        description="true drops reference links",
+        schema=schemas.BOOLEAN,
+    ),
 )
 LIST = (
     Parameter("sysparm_query", description="Encoded query, ORDERBY/ORDERBYDESC allowed"),
     Parameter(
-        "sysparm_limit", description="Records per page (default 10000)", schema={"type": "integer"}
+        "sysparm_limit", description="Records per page (default 10000)", schema=schemas.LIMIT
+    ),
+    Parameter("sysparm_offset", description="Index of the first record", schema=schemas.OFFSET),
+    Parameter(
+        "sysparm_no_count",
+        description="true: no X-Total-Count (no count query)",
+        schema=schemas.BOOLEAN,
     ),
     Parameter(
-        "sysparm_offset", description="Index of the first record", schema={"type": "integer"}
+        "sysparm_suppress_pagination_header",
+        description="true: no Link header",
+        schema=schemas.BOOLEAN,
     ),
-    Parameter("sysparm_no_count", description="true: no X-Total-Count (no count query)"),
-    Parameter("sysparm_suppress_pagination_header", description="true: no Link header"),
     *SHAPE,
 )
-STATUSES = {400: "Bad request or unknown table", 401: "Not authenticated", 403: "Not allowed"}
+INPUT = Parameter(
+    "sysparm_input_display_value",
+    description="true: choice and reference values are given by their display values",
+    schema=schemas.BOOLEAN,
+)
+WRITE = (*SHAPE, INPUT)
+BODY = {schemas.JSON: schemas.ref("Fields")}
+BAD = schemas.failure("Unknown table, bad parameter or bad value")
+NO_RECORD_REPLY = schemas.failure("No such record (or workspace)")
+ONE = schemas.json_or_xml(schemas.ref("OneRecord"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +89,10 @@ class Shape:
 
 
 async def shaped(
-    call: Call, tx: Transaction, table: TableDef, found: Sequence[dict[str, Any]], shape: Shape
+    call: Call, unit: Unit, table: TableDef, found: Sequence[dict[str, Any]], shape: Shape
 ) -> list[dict[str, Any]]:
     seen = await views.view(
-        tx, call.principal, table, found, fields=shape.fields, display=shape.mode != "false"
+        unit, call.actor, table, found, fields=shape.fields, display=shape.mode != "false"
     )
     return table_rows(
         [(c.name, c.reference) for c in seen.columns],
@@ -94,15 +115,31 @@ def filters(query: QueryParams, table: TableDef, encoded: Query) -> Query:
 
 
 def _table(call: Call) -> TableDef:
-    return get_table(call.request.path_params["table"])
+    return records.table(call.request.path_params["table"])
 
 
 def _v1(call: Call) -> bool:
     return "/api/now/v1/" in call.request.url.path
 
 
-@documented(Operation("Retrieve records", TAG, (TABLE, *LIST), {200: "Records", **STATUSES}))
-@endpoint
+@documented(
+    Operation(
+        "Retrieve records",
+        TAG,
+        (schemas.TABLE, *LIST),
+        {
+            200: Reply(
+                "Records",
+                schemas.json_or_xml(schemas.ref("Records")),
+                {"X-Total-Count": "How many records match", "Link": "first/prev/next/last pages"},
+            ),
+            **schemas.COMMON,
+            400: BAD,
+            404: schemas.failure("v1 only: nothing matches (or no such workspace)"),
+        },
+    )
+)
+@endpoint()
 async def list_records(call: Call) -> Response:
     table = _table(call)
     query = call.request.query_params
@@ -110,13 +147,13 @@ async def list_records(call: Call) -> Response:
     counted = not params.boolean(query, "sysparm_no_count")
     encoded = filters(query, table, params.encoded_query(query))
     shape = Shape.of(query)
-    async with call.db.read() as tx:
+    async with call.read() as unit:
         page = await records.query(
-            tx, call.principal, table, encoded, limit=limit, offset=offset, count=counted
+            unit, call.actor, table, encoded, limit=limit, offset=offset, count=counted
         )
-        result = await shaped(call, tx, table, page.records, shape)
+        result = await shaped(call, unit, table, page.records, shape)
     if not result and _v1(call):
-        raise NotFound("No Record found", detail=V1_EMPTY)
+        raise Refusal(NO_RECORD, V1_EMPTY, status=404)
     headers: dict[str, str] = {}
     if page.total is not None:
         headers["X-Total-Count"] = str(page.total)
@@ -133,16 +170,16 @@ async def list_records(call: Call) -> Response:
     Operation(
         "Retrieve a record",
         TAG,
-        (TABLE, SYS_ID, *SHAPE),
-        {200: "The record", 404: "No record", **STATUSES},
+        (schemas.TABLE, schemas.SYS_ID, *SHAPE),
+        {200: Reply("The record", ONE), **schemas.COMMON, 400: BAD, 404: NO_RECORD_REPLY},
     )
 )
-@endpoint
+@endpoint()
 async def get_record(call: Call) -> Response:
     table = _table(call)
-    async with call.db.read() as tx:
-        found = await records.get(tx, call.principal, table, call.request.path_params["sys_id"])
-        (result,) = await shaped(call, tx, table, [found], Shape.of(call.request.query_params))
+    async with call.read() as unit:
+        found = await records.get(unit, call.actor, table, call.request.path_params["sys_id"])
+        (result,) = await shaped(call, unit, table, [found], Shape.of(call.request.query_params))
     return respond({"result": result}, call.fmt)
 
 
@@ -151,8 +188,8 @@ async def _written(
 ) -> Response:
     if (call.request.headers.get("x-no-response-body") or "").lower() == "true":
         return Response(status_code=status, headers=headers)
-    async with call.db.read() as tx:
-        (result,) = await shaped(call, tx, table, [found], Shape.of(call.request.query_params))
+    async with call.read() as unit:
+        (result,) = await shaped(call, unit, table, [found], Shape.of(call.request.query_params))
     return respond({"result": result}, call.fmt, status=status, headers=headers)
 
 
@@ -168,18 +205,22 @@ async def _body(call: Call) -> dict[str, Any]:
     Operation(
         "Create a record",
         TAG,
-        (TABLE, *SHAPE),
-        {201: "Created (Location names it)", **STATUSES},
-        body="application/json",
+        (schemas.TABLE, *WRITE),
+        {
+            201: Reply("Created", ONE, {"Location": "The new record's URL"}),
+            **schemas.WITH_BODY,
+            400: BAD,
+        },
+        body=BODY,
     )
 )
-@endpoint
+@endpoint()
 async def create_record(call: Call) -> Response:
     table = _table(call)
     values = await _body(call)
-    async with call.db.write() as tx:
+    async with call.write() as unit:
         found = await records.insert(
-            tx, call.principal, table, values, display_input=_display_input(call)
+            unit, call.actor, table, values, display_input=_display_input(call)
         )
     location = f"{call.base}/api/now/table/{table.name}/{found['sys_id']}"
     return await _written(call, table, found, 201, {"Location": location})
@@ -189,19 +230,19 @@ async def create_record(call: Call) -> Response:
     Operation(
         "Update a record",
         TAG,
-        (TABLE, SYS_ID, *SHAPE),
-        {200: "Updated", 404: "No record", **STATUSES},
-        body="application/json",
+        (schemas.TABLE, schemas.SYS_ID, *WRITE),
+        {200: Reply("Updated", ONE), **schemas.WITH_BODY, 400: BAD, 404: NO_RECORD_REPLY},
+        body=BODY,
     )
 )
-@endpoint
+@endpoint()
 async def update_record(call: Call) -> Response:
     table = _table(call)
     values = await _body(call)
-    async with call.db.write() as tx:
+    async with call.write() as unit:
         found = await records.update(
-            tx,
-            call.principal,
+            unit,
+            call.actor,
             table,
             call.request.path_params["sys_id"],
             values,
@@ -212,12 +253,15 @@ async def update_record(call: Call) -> Response:
 
 @documented(
     Operation(
-        "Delete a record", TAG, (TABLE, SYS_ID), {204: "Deleted", 404: "No record", **STATUSES}
+        "Delete a record",
+        TAG,
+        (schemas.TABLE, schemas.SYS_ID),
+        {204: Reply("Deleted"), **schemas.COMMON, 400: BAD, 404: NO_RECORD_REPLY},
     )
 )
-@endpoint
+@endpoint()
 async def delete_record(call: Call) -> Response:
     table = _table(call)
-    async with call.db.write() as tx:
-        await records.delete(tx, call.principal, table, call.request.path_params["sys_id"])
+    async with call.write() as unit:
+        await records.delete(unit, call.actor, table, call.request.path_params["sys_id"])
     return Response(status_code=204)

@@ -1,4 +1,5 @@
-"""``/healthz``, ``/openapi.json`` and ``/docs``."""
+"""frontdesk's own surface: ``/healthz``, ``/openapi.json`` and ``/docs``, and the answer for
+a path no surface owns (RFC 9457 problem details)."""
 
 from __future__ import annotations
 
@@ -8,33 +9,105 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from frontdesk import __version__
-from frontdesk.db.database import Database
-from frontdesk.surfaces.openapi import SWAGGER_UI, Operation, document, documented
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspaces import service as workspaces
+from frontdesk.surfaces.openapi import SWAGGER_UI, Operation, Reply, document, documented
+from frontdesk.surfaces.routing import Surface, allow_header
+
+PROBLEM = "application/problem+json"
+PREFIXES = ("/healthz", "/openapi.json", "/docs")
+TAG = "frontdesk"
+HEALTH = {
+    "type": "object",
+    "required": ["status"],
+    "properties": {
+        "status": {"enum": ["ok", "unavailable"]},
+        "version": {"type": "string"},
+        "database": {"enum": ["sqlite", "postgresql"]},
+        "detail": {"type": "string"},
+    },
+}
 
 
-@documented(Operation("Ready to serve", "frontdesk", responses={200: "Ready", 503: "Not ready"}))
+def problem(
+    status: int, title: str, detail: str, headers: dict[str, str] | None = None
+) -> Response:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    return Response(orjson.dumps(body), status_code=status, media_type=PROBLEM, headers=headers)
+
+
+@documented(
+    Operation(
+        "Ready to serve",
+        TAG,
+        responses={
+            200: Reply("Ready", {"application/json": HEALTH}),
+            503: Reply("Not ready", {"application/json": HEALTH}),
+        },
+        authenticated=False,
+    )
+)
 async def healthz(request: Request) -> Response:
-    db: Database = request.app.state.db
+    services: Services = request.app.state.services
     try:
-        await db.ping()
+        await services.db.ping()
     except Exception as exc:
         body = {"status": "unavailable", "detail": type(exc).__name__}
         return Response(orjson.dumps(body), status_code=503, media_type="application/json")
-    body = {"status": "ok", "version": __version__, "database": db.backend}
+    body = {"status": "ok", "version": __version__, "database": services.db.backend}
     return Response(orjson.dumps(body), media_type="application/json")
 
 
+@documented(
+    Operation(
+        "This document",
+        TAG,
+        responses={200: Reply("OpenAPI 3.1", {"application/json": {"type": "object"}})},
+        authenticated=False,
+    )
+)
 async def openapi(request: Request) -> Response:
-    found = document(request.app.routes, title="frontdesk", version=__version__)
+    services: Services = request.app.state.services
+    async with services.read() as unit:
+        names = [w.name for w in await workspaces.list_all(unit)]
+    found = document(
+        request.app.state.surfaces, title="frontdesk", version=__version__, workspaces=names
+    )
     return Response(orjson.dumps(found), media_type="application/json")
 
 
+@documented(
+    Operation(
+        "The API browser",
+        TAG,
+        responses={200: Reply("Swagger UI", {"text/html": None})},
+        authenticated=False,
+    )
+)
 async def docs(request: Request) -> Response:
     return HTMLResponse(SWAGGER_UI.format(title="frontdesk API", url="/openapi.json"))
 
 
-ROUTES = [
-    Route("/healthz", healthz, methods=["GET"]),
-    Route("/openapi.json", openapi, methods=["GET"]),
-    Route("/docs", docs, methods=["GET"]),
-]
+async def not_found(request: Request) -> Response:
+    return problem(404, "Not Found", f"nothing is served at {request.url.path}")
+
+
+async def wrong_method(request: Request, allowed: frozenset[str]) -> Response:
+    allow = allow_header(allowed)
+    detail = f"{request.method} is not allowed here; use {allow}"
+    return problem(405, "Method Not Allowed", detail, {"Allow": allow})
+
+
+def surface() -> Surface:
+    return Surface(
+        name="frontdesk",
+        prefixes=PREFIXES,
+        routes=[
+            Route("/healthz", healthz, methods=["GET"]),
+            Route("/openapi.json", openapi, methods=["GET"]),
+            Route("/docs", docs, methods=["GET"]),
+        ],
+        not_found=not_found,
+        wrong_method=wrong_method,
+        in_workspace=False,
+    )

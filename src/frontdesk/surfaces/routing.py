@@ -1,0 +1,114 @@
+"""What a surface exports, and how the application hands each request to one.
+
+A surface owns some path prefixes (ServiceNow: ``/api/`` and ``/oauth_token.do``). Its
+router tries its routes in order; a path none of them matches, and a method no route at
+that path takes, are answered by the surface itself, in its vendor's shape, with an
+``Allow`` header naming every method the path takes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Match, Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+NotFoundHandler = Callable[[Request], Awaitable[Response]]
+WrongMethodHandler = Callable[[Request, frozenset[str]], Awaitable[Response]]
+
+
+class SurfaceRouter:
+    """Routes in order; the surface's own answers for an unknown path or a wrong method."""
+
+    def __init__(
+        self,
+        routes: Sequence[Route],
+        *,
+        not_found: NotFoundHandler,
+        wrong_method: WrongMethodHandler,
+    ) -> None:
+        self.routes = list(routes)
+        self._not_found = not_found
+        self._wrong_method = wrong_method
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        allowed: set[str] = set()
+        for route in self.routes:
+            match, child = route.matches(scope)
+            if match is Match.FULL:
+                scope.update(child)
+                await route.handle(scope, receive, send)
+                return
+            if match is Match.PARTIAL and route.methods:
+                allowed |= route.methods
+        request = Request(scope, receive)
+        if allowed:
+            response = await self._wrong_method(request, frozenset(allowed))
+        else:
+            response = await self._not_found(request)
+        await response(scope, receive, send)
+
+
+@dataclass(frozen=True)
+class Surface:
+    """A vendor's API: the paths it owns, its routes, and its own middleware."""
+
+    name: str
+    prefixes: tuple[str, ...]
+    routes: Sequence[Route]
+    not_found: NotFoundHandler
+    wrong_method: WrongMethodHandler
+    middleware: Sequence[Middleware] = ()
+    # Served at the root (the default workspace) and under /s/<workspace>/. Cention, which
+    # names the workspace in every URL, is served under /s/<workspace>/ only.
+    at_root: bool = True
+    in_workspace: bool = True
+    # JSON Schemas the surface's operations refer to (``#/components/schemas/<name>``).
+    schemas: Mapping[str, Any] = field(default_factory=dict)
+    app: ASGIApp = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        app: ASGIApp = SurfaceRouter(
+            self.routes, not_found=self.not_found, wrong_method=self.wrong_method
+        )
+        for layer in reversed(self.middleware):
+            app = layer.cls(app, *layer.args, **layer.kwargs)
+        object.__setattr__(self, "app", app)
+
+    def owns(self, path: str) -> bool:
+        return any(path == p.rstrip("/") or path.startswith(p) for p in self.prefixes)
+
+
+def route_path(scope: Scope) -> str:
+    """The request's path below the mount it came through (``/s/<workspace>`` stripped)."""
+    path: str = scope["path"]
+    root = scope.get("root_path", "")
+    if root and path.startswith(root) and path[len(root) : len(root) + 1] in ("/", ""):
+        return path[len(root) :]
+    return path
+
+
+def allow_header(methods: frozenset[str]) -> str:
+    return ", ".join(sorted(methods))
+
+
+class Dispatch:
+    """Hands a request to the surface that owns its path; ``fallback`` answers the rest."""
+
+    def __init__(self, surfaces: Sequence[Surface], fallback: ASGIApp, *, workspace: bool) -> None:
+        self._surfaces = [s for s in surfaces if (s.in_workspace if workspace else s.at_root)]
+        self._fallback = fallback
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            path = route_path(scope)
+            for surface in self._surfaces:
+                if surface.owns(path):
+                    await surface.app(scope, receive, send)
+                    return
+        await self._fallback(scope, receive, send)

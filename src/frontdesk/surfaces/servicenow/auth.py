@@ -1,0 +1,37 @@
+"""Who a ServiceNow request is: its ``Authorization`` header (Basic or Bearer) → ``Principal``."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from frontdesk.domain.auth import credentials
+from frontdesk.domain.principal import Principal
+from frontdesk.domain.services import Services
+from frontdesk.errors import Unauthenticated, Why
+
+
+def basic_pair(value: str) -> tuple[str, str] | None:
+    """The ``user:password`` of a Basic credential, or None if it is not one."""
+    try:
+        decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    user_name, colon, password = decoded.partition(":")
+    return (user_name, password) if colon and user_name else None
+
+
+async def caller(services: Services, workspace_id: int, header: str | None) -> Principal:
+    """The principal an ``Authorization`` header proves, or ``Unauthenticated``."""
+    if not header:
+        raise Unauthenticated(Why.MISSING)
+    scheme, _, value = header.partition(" ")
+    scheme = scheme.lower()
+    if scheme == "basic":
+        pair = basic_pair(value)
+        if pair is None:
+            raise Unauthenticated(Why.MALFORMED)
+        return await credentials.password(services, workspace_id, *pair)
+    if scheme == "bearer" and value.strip():
+        return await credentials.token(services, workspace_id, value.strip())
+    raise Unauthenticated(Why.MALFORMED)

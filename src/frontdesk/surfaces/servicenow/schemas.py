@@ -1,0 +1,110 @@
+"""What the ServiceNow surface's OpenAPI document says: schemas, parameters, common replies."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from frontdesk.store.tables import REGISTRY
+from frontdesk.surfaces.openapi import Parameter, Reply, Schema
+
+JSON = "application/json"
+XML = "application/xml"
+
+
+def ref(name: str) -> Schema:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+STRING: Schema = {"type": "string"}
+ERROR = ref("ServiceNowError")
+SCHEMAS: dict[str, Any] = {
+    "ServiceNowError": {
+        "type": "object",
+        "required": ["error", "status"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["message", "detail"],
+                "properties": {
+                    "message": STRING,
+                    "detail": {"type": ["string", "null"]},
+                },
+            },
+            "status": {"const": "failure"},
+        },
+    },
+    # A Table API value: a string, or (references, display values) an object.
+    "Value": {
+        "anyOf": [
+            STRING,
+            {
+                "type": "object",
+                "properties": {"value": STRING, "display_value": STRING, "link": STRING},
+                "additionalProperties": False,
+            },
+        ]
+    },
+    "Record": {"type": "object", "additionalProperties": ref("Value")},
+    # Every value a string: Consumer API records and attachment metadata.
+    "PlainRecord": {"type": "object", "additionalProperties": STRING},
+    "Records": {
+        "type": "object",
+        "required": ["result"],
+        "properties": {"result": {"type": "array", "items": ref("Record")}},
+    },
+    "OneRecord": {
+        "type": "object",
+        "required": ["result"],
+        "properties": {"result": ref("Record")},
+    },
+    "PlainRecords": {
+        "type": "object",
+        "required": ["result"],
+        "properties": {"result": {"type": "array", "items": ref("PlainRecord")}},
+    },
+    "OnePlainRecord": {
+        "type": "object",
+        "required": ["result"],
+        "properties": {"result": ref("PlainRecord")},
+    },
+    # What a client may send as a record's fields.
+    "Fields": {
+        "type": "object",
+        "additionalProperties": {"type": ["string", "number", "boolean", "null"]},
+    },
+}
+
+
+def json_or_xml(schema: Schema) -> Mapping[str, Schema | None]:
+    return {JSON: schema, XML: None}
+
+
+def failure(description: str) -> Reply:
+    return Reply(description, json_or_xml(ERROR))
+
+
+# Every authenticated ServiceNow operation may answer these.
+COMMON: dict[int, Reply] = {
+    401: failure("Not authenticated"),
+    403: failure("The caller's roles do not allow it"),
+    404: failure("No such workspace"),
+    406: failure("Accept names no format this API answers in"),
+    429: failure("Too many failed sign-ins: wait Retry-After seconds"),
+}
+# ... and those that read a body these.
+WITH_BODY: dict[int, Reply] = {
+    **COMMON,
+    413: failure("The body is over the size cap"),
+    415: failure("The body's Content-Type is not one this API reads"),
+}
+
+TABLE = Parameter(
+    "table", "path", "Table name, e.g. csm_consumer", {"type": "string", "enum": list(REGISTRY)}
+)
+SYS_ID = Parameter(
+    "sys_id", "path", "The record's sys_id", {"type": "string", "pattern": "^[0-9a-fA-F]{32}$"}
+)
+BOOLEAN: Schema = {"type": "string", "enum": ["true", "false"]}
+LIMIT: Schema = {"type": "integer", "minimum": 0, "maximum": 100_000}
+OFFSET: Schema = {"type": "integer", "minimum": 0}
