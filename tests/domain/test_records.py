@@ -11,7 +11,9 @@ from frontdesk.domain.principal import Principal
 from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Services
 from frontdesk.domain.workspace import Workspace
-from frontdesk.errors import Conflict, Forbidden, Invalid, NotFound
+from frontdesk.errors import Conflict, Forbidden, Invalid, NotFound, Operation
+from frontdesk.query.ast import EMPTY, Condition, Term
+from frontdesk.store.registry import TableDef
 from frontdesk.store.tables import REGISTRY
 from frontdesk.surfaces.servicenow.access import RoleAccess
 from tests import factories
@@ -165,3 +167,49 @@ async def test_records_stay_in_their_workspace(services: Services, workspace: Wo
     async with services.read() as unit:
         with pytest.raises(NotFound):
             await records.get(unit, system(other.id), CONSUMERS, made["sys_id"])
+
+
+class OnlyPlano:
+    """A policy that lets its caller see the consumers of Plano alone."""
+
+    def __init__(self, field: str = "city") -> None:
+        self.field = field
+
+    def denial(self, operation: Operation, table: TableDef) -> Forbidden | None:
+        return None
+
+    def rows(self, table: TableDef) -> tuple[Term, ...]:
+        return (Condition(self.field, "=", "=", "Plano", 0),) if table is CONSUMERS else ()
+
+
+async def test_a_policy_restricts_rows_on_every_path(
+    services: Services, workspace: Workspace
+) -> None:
+    plano = await insert(services, workspace, {"first_name": "P", "city": "Plano"})
+    austin = await insert(services, workspace, {"first_name": "A", "city": "Austin"})
+    actor = Actor(Principal(workspace.id, "p"), OnlyPlano())
+    async with services.write() as unit:
+        page = await records.query(unit, actor, CONSUMERS, EMPTY, limit=10, offset=0, count=True)
+        assert [r["sys_id"] for r in page.records] == [plano["sys_id"]]
+        assert page.total == 1
+        assert (await records.get(unit, actor, CONSUMERS, str(plano["sys_id"])))["city"] == "Plano"
+        for call in (
+            records.get(unit, actor, CONSUMERS, str(austin["sys_id"])),
+            records.update(unit, actor, CONSUMERS, str(austin["sys_id"]), {"city": "X"}),
+            records.delete(unit, actor, CONSUMERS, str(austin["sys_id"])),
+        ):
+            with pytest.raises(NotFound):
+                await call
+    async with services.read() as unit:
+        kept = await records.get(unit, system(workspace.id), CONSUMERS, str(austin["sys_id"]))
+    assert kept["city"] == "Austin"
+
+
+async def test_a_restriction_that_cannot_apply_fails_closed(
+    services: Services, workspace: Workspace
+) -> None:
+    await insert(services, workspace, {"first_name": "P", "city": "Plano"})
+    actor = Actor(Principal(workspace.id, "p"), OnlyPlano(field="no_such_field"))
+    async with services.read() as unit:
+        with pytest.raises(RuntimeError, match="does not apply"):
+            await records.query(unit, actor, CONSUMERS, EMPTY, limit=10, offset=0, count=False)

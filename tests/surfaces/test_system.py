@@ -33,3 +33,25 @@ async def test_openapi_documents_the_vendor_paths(client: httpx.AsyncClient) -> 
     assert not any(path.startswith("/s/{workspace}/healthz") for path in paths)
     docs = await client.get("/docs")
     assert "swagger-ui" in docs.text
+
+
+@pytest.mark.parametrize("path", ["/nothing", "/s/somewhere/healthz", "/s/x", "/capi/json"])
+async def test_a_path_no_surface_owns_is_a_problem_document(
+    client: httpx.AsyncClient, path: str
+) -> None:
+    response = await client.get(path)
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json() == {
+        "type": "about:blank",
+        "title": "Not Found",
+        "status": 404,
+        "detail": f"nothing is served at {path}",
+    }
+
+
+async def test_a_wrong_method_on_frontdesks_own_paths(client: httpx.AsyncClient) -> None:
+    response = await client.delete("/healthz")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, HEAD"
+    assert response.json()["title"] == "Method Not Allowed"

@@ -25,6 +25,7 @@ from sqlalchemy.sql.elements import ClauseElement
 
 from frontdesk.db.statements import Params, Plan, Prepared, make_plan
 from frontdesk.db.url import DatabaseURL
+from frontdesk.errors import Invalid, Problem
 
 Statement = ClauseElement | Prepared
 _PING = Prepared(sa.select(sa.literal(1)))
@@ -288,22 +289,40 @@ class _SQLiteUnit:
 # --------------------------------------------------------------------------- PostgreSQL
 
 
+def _unstorable() -> tuple[type[Exception], ...]:
+    from asyncpg import exceptions
+
+    return (exceptions.CharacterNotInRepertoireError, exceptions.UntranslatableCharacterError)
+
+
 class _PostgresTransaction(Transaction):
+    """Text PostgreSQL cannot hold (a NUL character) is bad input, answered as such: the
+    domain refuses it before it gets here, and this is the backstop."""
+
     def __init__(self, database: Database, connection: Any) -> None:
         super().__init__(database, database.dialect)
         self._connection = connection
 
     async def _fetch(self, sql: str, args: list[Any]) -> Sequence[Sequence[Any]]:
-        rows: Sequence[Sequence[Any]] = await self._connection.fetch(sql, *args)
+        try:
+            rows: Sequence[Sequence[Any]] = await self._connection.fetch(sql, *args)
+        except _unstorable() as exc:
+            raise Invalid(Problem.NOT_TEXT, detail=str(exc)) from exc
         return rows
 
     async def _execute(self, sql: str, args: list[Any]) -> int:
-        status: str = await self._connection.execute(sql, *args)
+        try:
+            status: str = await self._connection.execute(sql, *args)
+        except _unstorable() as exc:
+            raise Invalid(Problem.NOT_TEXT, detail=str(exc)) from exc
         tail = status.rsplit(" ", 1)[-1]
         return int(tail) if tail.isdigit() else 0
 
     async def _execute_many(self, sql: str, batch: list[list[Any]]) -> None:
-        await self._connection.executemany(sql, batch)
+        try:
+            await self._connection.executemany(sql, batch)
+        except _unstorable() as exc:
+            raise Invalid(Problem.NOT_TEXT, detail=str(exc)) from exc
 
     async def insert_many(self, table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
         if not rows:

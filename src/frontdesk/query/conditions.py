@@ -20,7 +20,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.query import dates
 from frontdesk.query.functions import SqlFunctions
-from frontdesk.store.fields import Field, FieldType
+from frontdesk.store.fields import INTEGER_MAX, INTEGER_MIN, Field, FieldType
 from frontdesk.store.text import fold
 
 Expr = ColumnElement[Any]
@@ -229,24 +229,43 @@ class Conditions:
                 raise Inapplicable(f"{value!r} is not a whole number") from None
             return int(as_float)
 
+    def whole(self, col: Expr, operator: str, value: int) -> Predicate:
+        """``col <op> value`` for an integer column, decided here when ``value`` is beyond
+        what the column can hold (the database would refuse to bind it)."""
+        if INTEGER_MIN <= value <= INTEGER_MAX:
+            test = compare(col, operator, value)
+            return sa.and_(col.is_not(None), test) if operator == "!=" else test
+        above = value > INTEGER_MAX
+        present = col.is_not(None)
+        match operator:
+            case "=":
+                return sa.false()
+            case "!=":
+                return present
+            case "<" | "<=":
+                return present if above else sa.false()
+        return sa.false() if above else present
+
     def integer(self, column: Column, operator: str, raw: str) -> Predicate:
         col = column.expr
         match operator:
             case "=" | "!=":
                 if raw.strip() in NULL_WORDS:
                     return col.is_(None) if operator == "=" else col.is_not(None)
-                test = compare(col, operator, self.number(raw))
-                return test if operator == "=" else sa.and_(col.is_not(None), test)
+                return self.whole(col, operator, self.number(raw))
             case "<" | "<=" | ">" | ">=":
-                return compare(col, operator, self.number(raw))
+                return self.whole(col, operator, self.number(raw))
             case "IN" | "NOT IN":
-                values = [self.number(v) for v in raw.split(",") if v.strip()]
+                numbers = [self.number(v) for v in raw.split(",") if v.strip()]
+                values = [n for n in numbers if INTEGER_MIN <= n <= INTEGER_MAX]
                 if operator == "IN":
-                    return col.in_(values)
+                    return col.in_(values) if values else sa.false()
                 return sa.and_(col.is_not(None), col.not_in(values))
             case "BETWEEN":
                 low, high = self.pair(raw)
-                return col.between(self.number(low), self.number(high))
+                bottom = max(self.number(low), INTEGER_MIN)
+                top = min(self.number(high), INTEGER_MAX)
+                return col.between(bottom, top) if bottom <= top else sa.false()
             case "ISEMPTY" | "EMPTYSTRING":
                 return col.is_(None)
             case "ISNOTEMPTY":

@@ -15,6 +15,9 @@ _CALL = re.compile(r"javascript:\s*gs\.(?P<name>[A-Za-z0-9]+)\((?P<args>.*)\)\s*
 _ARG = re.compile(r"""\s*(?:'(?P<s1>[^']*)'|"(?P<s2>[^"]*)"|(?P<n>[+-]?\d+))\s*(?:,|\Z)""")
 _DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?\Z")
 SECOND = timedelta(seconds=1)
+# The instants a date can name; arithmetic beyond them stops at them.
+EARLIEST = datetime(1, 1, 1)
+LATEST = datetime(9999, 12, 31, 23, 59, 59)
 
 
 class Unsupported(ValueError):
@@ -40,7 +43,7 @@ def parse_literal(text: str) -> Period | None:
     try:
         if hour is None:
             start = datetime(int(year), int(month), int(day))
-            return Period(start, start + timedelta(days=1) - SECOND)
+            return Period(start, _last_second(start, timedelta(days=1)))
         instant = datetime(
             int(year), int(month), int(day), int(hour), int(minute), int(second or 0)
         )
@@ -70,6 +73,20 @@ def call(text: str) -> tuple[str, list[str | int]]:
 # ---------------------------------------------------------------- calendar arithmetic
 
 
+def plus(moment: datetime, delta: timedelta) -> datetime:
+    """``moment + delta``, stopping at the earliest and latest instants."""
+    try:
+        return max(EARLIEST, min(LATEST, moment + delta))
+    except OverflowError:
+        return LATEST if delta > timedelta(0) else EARLIEST
+
+
+def _last_second(start: datetime, length: timedelta) -> datetime:
+    """The last second of the period of ``length`` that begins at ``start``."""
+    following = plus(start, length)
+    return LATEST if following == LATEST else following - SECOND
+
+
 def day_start(moment: datetime) -> datetime:
     return moment.replace(hour=0, minute=0, second=0, microsecond=0)
 
@@ -78,7 +95,11 @@ def add_months(moment: datetime, months: int) -> datetime:
     index = moment.year * 12 + moment.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
-    last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
+    if year < EARLIEST.year:
+        return EARLIEST
+    if year > LATEST.year:
+        return LATEST
+    last = 31 if month == 12 else (date(year, month + 1, 1) - timedelta(days=1)).day
     return moment.replace(year=year, month=month, day=min(moment.day, last))
 
 
@@ -88,48 +109,60 @@ def period(moment: datetime, unit: str) -> Period:
     match unit:
         case "minute":
             start = moment.replace(second=0, microsecond=0)
-            return Period(start, start + timedelta(minutes=1) - SECOND)
+            return Period(start, _last_second(start, timedelta(minutes=1)))
         case "hour":
             start = moment.replace(minute=0, second=0, microsecond=0)
-            return Period(start, start + timedelta(hours=1) - SECOND)
+            return Period(start, _last_second(start, timedelta(hours=1)))
         case "day" | "dayofweek":
             start = day_start(moment)
-            return Period(start, start + timedelta(days=1) - SECOND)
+            return Period(start, _last_second(start, timedelta(days=1)))
         case "week":
-            start = day_start(moment) - timedelta(days=moment.weekday())
-            return Period(start, start + timedelta(days=7) - SECOND)
+            start = plus(day_start(moment), -timedelta(days=moment.weekday()))
+            return Period(start, _last_second(start, timedelta(days=7)))
         case "month":
             start = day_start(moment).replace(day=1)
-            return Period(start, add_months(start, 1) - SECOND)
+            return Period(start, _months_end(start, 1))
         case "quarter":
             start = day_start(moment).replace(day=1, month=(moment.month - 1) // 3 * 3 + 1)
-            return Period(start, add_months(start, 3) - SECOND)
+            return Period(start, _months_end(start, 3))
         case "year":
             start = day_start(moment).replace(month=1, day=1)
-            return Period(start, start.replace(year=start.year + 1) - SECOND)
+            return Period(start, _months_end(start, 12))
     raise Unsupported(f"unknown unit {unit!r}")
+
+
+def _months_end(start: datetime, months: int) -> datetime:
+    following = add_months(start, months)
+    return LATEST if following == LATEST else following - SECOND
 
 
 def shift(moment: datetime, amount: int, unit: str) -> datetime:
-    """``moment`` moved by ``amount`` units (negative: into the past)."""
-    match unit:
-        case "second":
-            return moment + timedelta(seconds=amount)
-        case "minute":
-            return moment + timedelta(minutes=amount)
-        case "hour":
-            return moment + timedelta(hours=amount)
-        case "day" | "dayofweek":
-            return moment + timedelta(days=amount)
-        case "week":
-            return moment + timedelta(weeks=amount)
-        case "month":
-            return add_months(moment, amount)
-        case "quarter":
-            return add_months(moment, 3 * amount)
-        case "year":
-            return add_months(moment, 12 * amount)
+    """``moment`` moved by ``amount`` units (negative: into the past), stopping at the
+    earliest and latest instants a date can name."""
+    try:
+        match unit:
+            case "second" | "minute" | "hour" | "day" | "dayofweek" | "week":
+                return plus(moment, _step(unit) * amount)
+            case "month":
+                return add_months(moment, amount)
+            case "quarter":
+                return add_months(moment, 3 * amount)
+            case "year":
+                return add_months(moment, 12 * amount)
+    except OverflowError:
+        return LATEST if amount > 0 else EARLIEST
     raise Unsupported(f"unknown unit {unit!r}")
+
+
+def _step(unit: str) -> timedelta:
+    return {
+        "second": SECOND,
+        "minute": timedelta(minutes=1),
+        "hour": timedelta(hours=1),
+        "day": timedelta(days=1),
+        "dayofweek": timedelta(days=1),
+        "week": timedelta(weeks=1),
+    }[unit]
 
 
 # ---------------------------------------------------------------- named periods
@@ -274,7 +307,7 @@ def _date_generate(session: Session, args: list[str | int]) -> Value:
     if when == "start":
         return day_start(day.start)
     if when == "end":
-        return day_start(day.start) + timedelta(days=1) - SECOND
+        return _last_second(day_start(day.start), timedelta(days=1))
     clock = parse_literal(f"{args[0][:10]} {when}")
     if clock is None:
         raise Unsupported(f"gs.dateGenerate(): not a time: {when!r}")

@@ -9,11 +9,30 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql.elements import ColumnElement
 
-from frontdesk.query.dates import Unsupported
+from frontdesk.query.dates import EARLIEST, LATEST, Unsupported
 from frontdesk.store.fields import FieldType
 from frontdesk.store.schema import timestamp
 
 DATE_PARTS = ("dayofweek", "dayofmonth", "month", "quarter", "year", "hour", "minute")
+# Ten thousand years in each unit: no shift of a stored date needs more, and PostgreSQL
+# refuses intervals past its range. Shifted instants stop at EARLIEST and LATEST on both.
+_LONGEST = {
+    "minute": 10_000 * 366 * 1440,
+    "hour": 10_000 * 366 * 24,
+    "day": 10_000 * 366,
+    "dayofweek": 10_000 * 366,
+    "week": 10_000 * 53,
+    "month": 120_000,
+    "quarter": 40_000,
+    "year": 10_000,
+}
+
+
+def capped(amount: int, unit: str) -> int:
+    longest = _LONGEST.get(unit)
+    if longest is None:
+        raise Unsupported(f"unknown unit {unit!r}")
+    return max(-longest, min(longest, amount))
 
 
 class SqlFunctions(ABC):
@@ -98,6 +117,7 @@ class SQLiteFunctions(SqlFunctions):
         raise Unsupported(f"unknown date part {part!r}")
 
     def shift(self, column: ColumnElement[Any], amount: int, unit: str) -> ColumnElement[Any]:
+        amount = capped(amount, unit)
         if unit == "quarter":
             amount, unit = amount * 3, "month"
         if unit == "week":
@@ -105,7 +125,9 @@ class SQLiteFunctions(SqlFunctions):
         name = _SQLITE_UNITS.get(unit)
         if name is None:
             raise Unsupported(f"unknown unit {unit!r}")
-        return sa.func.datetime(column, f"{amount:+d} {name}")
+        # SQLite's datetime() is NULL past year 9999 (or before year 0): stop at the edge.
+        edge = (LATEST if amount > 0 else EARLIEST).strftime("%Y-%m-%d %H:%M:%S")
+        return sa.func.coalesce(sa.func.datetime(column, f"{amount:+d} {name}"), edge)
 
     def truncate(self, column: ColumnElement[Any], unit: str) -> ColumnElement[Any]:
         pattern = _SQLITE_TRUNCATE.get(unit)
@@ -137,10 +159,11 @@ class PostgresFunctions(SqlFunctions):
             unit = "day"
         if unit not in ("minute", "hour", "day", "week", "month", "quarter", "year"):
             raise Unsupported(f"unknown unit {unit!r}")
+        amount = capped(amount, unit)
         if unit == "quarter":
             amount, unit = amount * 3, "month"
         interval = sa.cast(sa.literal(f"{amount} {unit}"), postgresql.INTERVAL)
-        return column + interval
+        return sa.func.least(sa.func.greatest(column + interval, EARLIEST), LATEST)
 
     def truncate(self, column: ColumnElement[Any], unit: str) -> ColumnElement[Any]:
         if unit == "dayofweek":

@@ -38,7 +38,9 @@ _STRUCTURAL = {Kind.NQ, Kind.EQ, Kind.ORDERBY, Kind.ORDERBYDESC, Kind.GROUPBY, K
 
 
 def parse(text: str) -> Query:
-    """Parse an encoded query; raise ``QueryError`` (with its position) on bad syntax."""
+    """Parse an encoded query; raise ``QueryError`` (with its position) on bad syntax.
+    A NUL character can be in no field name and no stored value: it is dropped."""
+    text = text.replace("\x00", "")
     if not text:
         return EMPTY
     parser = _Parser(text, tokenize(text))

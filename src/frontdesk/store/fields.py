@@ -47,6 +47,11 @@ class ContactKind(StrEnum):
     SOCIAL = "social"
 
 
+# What an integer field holds (a 32-bit integer column on PostgreSQL).
+INTEGER_MIN = -(2**31)
+INTEGER_MAX = 2**31 - 1
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     name: str

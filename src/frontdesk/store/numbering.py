@@ -17,6 +17,8 @@ from frontdesk.db.statements import Prepared
 from frontdesk.store.schema import number_counter
 
 DIGITS = 7
+# A number given beyond this is kept as text but never moves the counter (a 64-bit column).
+LARGEST = 2**62
 
 
 def _statements(dialect: str) -> tuple[Prepared, Prepared]:
@@ -65,5 +67,8 @@ def format_number(prefix: str, value: int) -> str:
 
 
 def parse_number(prefix: str, number: str) -> int | None:
-    match = re.fullmatch(re.escape(prefix) + r"(\d+)", number)
-    return int(match.group(1)) if match else None
+    match = re.fullmatch(re.escape(prefix) + r"([0-9]+)", number)
+    if match is None:
+        return None
+    value = int(match.group(1))
+    return value if value <= LARGEST else None

@@ -18,7 +18,7 @@ from frontdesk.db.database import Transaction
 from frontdesk.db.statements import Prepared
 from frontdesk.store import counts
 from frontdesk.store.registry import TableDef
-from frontdesk.store.schema import sa_table
+from frontdesk.store.schema import dialect_insert, sa_table
 from frontdesk.store.text import fold
 
 Record = dict[str, Any]
@@ -165,13 +165,22 @@ def _storage(table: TableDef, values: Mapping[str, Any]) -> dict[str, Any]:
 
 async def insert(
     tx: Transaction, table: TableDef, *, workspace_id: int, values: Mapping[str, Any]
-) -> int:
+) -> int | None:
+    """The new record's integer key; None when a record with its sys_id exists (decided by
+    the unique index, so two concurrent inserts of one sys_id cannot both succeed)."""
     rows = sa_table(table.name)
     stored = _storage(table, values)
-    statement = sa.insert(rows).values(workspace_id=workspace_id, **stored).returning(rows.c.id)
-    new_id = int(await tx.scalar(statement))
+    statement = (
+        dialect_insert(tx.dialect.name, rows)
+        .values(workspace_id=workspace_id, **stored)
+        .on_conflict_do_nothing(index_elements=[rows.c.workspace_id, rows.c.sys_id])
+        .returning(rows.c.id)
+    )
+    new_id = await tx.scalar(statement)
+    if new_id is None:
+        return None
     await counts.change(tx, workspace_id=workspace_id, table=table.name, delta=1)
-    return new_id
+    return int(new_id)
 
 
 async def insert_many(

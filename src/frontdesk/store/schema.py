@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import sqlite
+from sqlalchemy.dialects import postgresql, sqlite
 
 from frontdesk.store.fields import Field, FieldType
 from frontdesk.store.registry import TableDef
@@ -200,3 +200,8 @@ TABLES: dict[str, sa.Table] = {name: _build(table) for name, table in REGISTRY.i
 
 def sa_table(name: str) -> sa.Table:
     return TABLES[name]
+
+
+def dialect_insert(dialect: str, table: sa.Table) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT that can say ``ON CONFLICT`` (both databases spell it the same)."""
+    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)

@@ -23,7 +23,12 @@ WrongMethodHandler = Callable[[Request, frozenset[str]], Awaitable[Response]]
 
 
 class SurfaceRouter:
-    """Routes in order; the surface's own answers for an unknown path or a wrong method."""
+    """Routes in order; the surface's own answers for an unknown path or a wrong method.
+
+    The first route whose path matches owns that path: later routes with the same path
+    template may take other methods, and a method none of them takes is a 405 naming
+    them all. (So ``/attachment/file`` is not also ``/attachment/{sys_id}``.)
+    """
 
     def __init__(
         self,
@@ -37,17 +42,22 @@ class SurfaceRouter:
         self._wrong_method = wrong_method
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        template: str | None = None
         allowed: set[str] = set()
         for route in self.routes:
+            if template is not None and route.path != template:
+                continue
             match, child = route.matches(scope)
+            if match is Match.NONE:
+                continue
+            template = route.path
             if match is Match.FULL:
                 scope.update(child)
                 await route.handle(scope, receive, send)
                 return
-            if match is Match.PARTIAL and route.methods:
-                allowed |= route.methods
+            allowed |= route.methods or set()
         request = Request(scope, receive)
-        if allowed:
+        if template is not None:
             response = await self._wrong_method(request, frozenset(allowed))
         else:
             response = await self._not_found(request)

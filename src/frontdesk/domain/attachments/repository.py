@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from frontdesk.db.database import Transaction
 from frontdesk.db.statements import Prepared
-from frontdesk.store.schema import attachment_blob, attachment_chunk, sa_table
+from frontdesk.store.schema import attachment_blob, attachment_chunk, dialect_insert, sa_table
 
 _attachments = sa_table("sys_attachment")
 _BLOB = Prepared(
@@ -40,17 +40,27 @@ async def blob(tx: Transaction, *, workspace_id: int, sha256: str) -> tuple[int,
 async def add_blob(
     tx: Transaction, *, workspace_id: int, sha256: str, chunks: list[bytes], created_on: datetime
 ) -> int:
+    """Store content once per workspace. Two uploads of the same new content at once both
+    succeed: the second waits for the first's commit and uses its blob."""
     statement = (
-        sa.insert(attachment_blob)
+        dialect_insert(tx.dialect.name, attachment_blob)
         .values(
             workspace_id=workspace_id,
             sha256=sha256,
             size=sum(map(len, chunks)),
             created_on=created_on,
         )
+        .on_conflict_do_nothing(
+            index_elements=[attachment_blob.c.workspace_id, attachment_blob.c.sha256]
+        )
         .returning(attachment_blob.c.id)
     )
-    blob_id = int(await tx.scalar(statement))
+    made = await tx.scalar(statement)
+    if made is None:
+        found = await blob(tx, workspace_id=workspace_id, sha256=sha256)
+        assert found is not None  # the conflicting blob has committed
+        return found[0]
+    blob_id = int(made)
     await tx.insert_many(
         attachment_chunk,
         [{"blob_id": blob_id, "seq": seq, "data": data} for seq, data in enumerate(chunks)],

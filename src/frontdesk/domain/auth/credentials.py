@@ -56,6 +56,8 @@ async def verify_password(
     services: Services, workspace_id: int, user_name: str, secret: str
 ) -> Principal:
     """Check a user's password (Argon2, in a worker thread) and load the user's roles."""
+    if "\x00" in user_name:
+        raise Unauthenticated(Why.WRONG)
     async with services.read() as unit:
         row = await repository.login(unit.tx, workspace_id=workspace_id, user_name=user_name)
         roles = (

@@ -85,6 +85,8 @@ async def register_client(
 async def _client(
     services: Services, workspace_id: int, client_id: str, secret: str
 ) -> dict[str, Any]:
+    if "\x00" in client_id:
+        raise GrantError(GrantCode.INVALID_CLIENT, Thing.CLIENT)
     async with services.read() as unit:
         client = await repository.client(unit.tx, workspace_id=workspace_id, client_id=client_id)
     stored = client["client_secret"] if client else None

@@ -95,6 +95,8 @@ def _restricted(
 
 async def _find(unit: Unit, actor: Actor, table: TableDef, sys_id: str) -> Record | None:
     """The record by key, if it exists and the policy lets the caller see it."""
+    if not values.lookup_key(sys_id):
+        return None
     ws = actor.workspace_id
     restriction = _restricted(actor, table, await scope(unit, actor), unit.tx.dialect.name)
     if restriction is None:
@@ -178,7 +180,7 @@ def equals(table: TableDef, name: str, value: str) -> Condition:
         target = REGISTRY.target(field)
         if target is not None:
             name = f"{name}.{target.display_field}"
-    return Condition(name, "=", "=", value, 0)
+    return Condition(name, "=", "=", value.replace("\x00", ""), 0)
 
 
 # ---------------------------------------------------------------------- writing
@@ -246,8 +248,6 @@ async def insert(
             record[field.name] = values.custom_text(values.coerce(field, field.default))
     rules.prepare(table, record)
     new_id = values.sys_id(given["sys_id"]) if given.get("sys_id") else _new_sys_id()
-    if await records.exists(unit.tx, table, workspace_id=ws, sys_id=new_id):
-        raise Conflict(Thing.RECORD, new_id, table=table.name)
     moment = clock.now()
     record.update(
         sys_id=new_id,
@@ -261,7 +261,8 @@ async def insert(
     )
     record.update({k: v for k, v in (system or {}).items() if k in SYSTEM_OVERRIDES | {"number"}})
     await _number(unit, actor, table, record)
-    await records.insert(unit.tx, table, workspace_id=ws, values=record)
+    if await records.insert(unit.tx, table, workspace_id=ws, values=record) is None:
+        raise Conflict(Thing.RECORD, new_id, table=table.name)
     stored = await records.get(unit.tx, table, workspace_id=ws, sys_id=new_id)
     assert stored is not None
     await rules.after_write(unit, table, workspace_id=ws, record=stored, sys_id=new_id)
@@ -321,7 +322,9 @@ async def update(
 async def delete(unit: Unit, actor: Actor, table: TableDef, sys_id: str) -> Record:
     actor.require(Operation.DELETE, table)
     ws = actor.workspace_id
-    if actor.access.rows(table) and await _find(unit, actor, table, sys_id.lower()) is None:
+    if not values.lookup_key(sys_id) or (
+        actor.access.rows(table) and await _find(unit, actor, table, sys_id.lower()) is None
+    ):
         raise _missing(table, sys_id)
     removed = await records.delete(unit.tx, table, workspace_id=ws, sys_id=sys_id.lower())
     if removed is None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from frontdesk.errors import Invalid, Problem
 from frontdesk.query.dates import parse_literal
-from frontdesk.store.fields import Field, FieldType
+from frontdesk.store.fields import INTEGER_MAX, INTEGER_MIN, Field, FieldType
 
 SYS_ID = re.compile(r"[0-9a-f]{32}\Z")
 TIMESTAMP = "%Y-%m-%d %H:%M:%S"
@@ -23,6 +23,12 @@ def unwrap(value: Any) -> Any:
     if isinstance(value, dict):
         return value.get("value", value.get("display_value"))
     return value
+
+
+def lookup_key(value: str) -> bool:
+    """Whether ``value`` could be a stored key (at most 32 characters, no NUL): anything
+    else matches no record, and is not worth a query."""
+    return len(value) <= 32 and "\x00" not in value
 
 
 def is_sys_id(value: Any) -> bool:
@@ -70,6 +76,8 @@ def _text(field: Field, value: Any, *, cut: bool = True) -> str:
         text = str(value)
     else:
         raise _invalid(field, value, Problem.NOT_TEXT)
+    if "\x00" in text:  # no database column can hold it (PostgreSQL refuses it outright)
+        raise _invalid(field, value, Problem.NOT_TEXT)
     if cut and field.max_length and len(text) > field.max_length:
         text = text[: field.max_length]
     return text
@@ -79,20 +87,25 @@ def _integer(field: Field, value: Any) -> int | None:
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int):
-        return value
+        return _in_range(field, value, value)
     text = str(value).strip()
     if not text:
         return None
+    if text.isascii() and text.lstrip("+-").isdigit():
+        return _in_range(field, int(text), value)
     try:
-        return int(text)
+        number = float(text)
     except ValueError:
-        try:
-            number = float(text)
-        except ValueError:
-            raise _invalid(field, value, Problem.NOT_WHOLE_NUMBER) from None
-        if not number.is_integer():
-            raise _invalid(field, value, Problem.NOT_WHOLE_NUMBER) from None
-        return int(number)
+        raise _invalid(field, value, Problem.NOT_WHOLE_NUMBER) from None
+    if not number.is_integer():
+        raise _invalid(field, value, Problem.NOT_WHOLE_NUMBER)
+    return _in_range(field, int(number), value)
+
+
+def _in_range(field: Field, number: int, given: Any) -> int:
+    if not INTEGER_MIN <= number <= INTEGER_MAX:
+        raise _invalid(field, given, Problem.OUT_OF_RANGE)
+    return number
 
 
 def _boolean(field: Field, value: Any) -> bool | None:

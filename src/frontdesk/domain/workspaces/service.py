@@ -28,6 +28,8 @@ async def resolve(services: Services, name: str | None) -> Workspace:
     found = cache.get(name)
     if found is not None:
         return found
+    if name is not None and not NAME.match(name):
+        raise NotFound(Thing.WORKSPACE, name)
     async with services.read() as unit:
         row = await (repository.by_name(unit.tx, name) if name else repository.default(unit.tx))
     if row is None:

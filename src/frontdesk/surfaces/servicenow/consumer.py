@@ -32,19 +32,6 @@ PAGE = {
     },
 }
 CREATED = {"type": "object", "required": ["result"], "properties": {"result": schemas.STRING}}
-CONSUMER_FIELDS = {
-    "type": "object",
-    "properties": {
-        "first_name": schemas.STRING,
-        "last_name": schemas.STRING,
-        "email": schemas.STRING,
-        "mobile_phone": schemas.STRING,
-        "social_channel": schemas.STRING,
-        "social_handle": schemas.STRING,
-        "social_handle_url": schemas.STRING,
-    },
-    "additionalProperties": {"type": ["string", "number", "boolean", "null"]},
-}
 BAD = schemas.failure("Bad parameter or value")
 
 
@@ -120,7 +107,7 @@ async def get_consumer(call: Call) -> Response:
             **schemas.WITH_BODY,
             400: BAD,
         },
-        body={schemas.JSON: CONSUMER_FIELDS},
+        body={schemas.JSON: schemas.ref("Fields")},
         description="With social_channel, social_handle and social_handle_url, also creates "
         "the consumer's social profile. Unknown fields are ignored.",
     )

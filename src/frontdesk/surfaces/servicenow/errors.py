@@ -28,6 +28,7 @@ from frontdesk.errors import (
     UnsupportedMediaType,
     Why,
 )
+from frontdesk.store.fields import INTEGER_MAX, INTEGER_MIN
 from frontdesk.surfaces.servicenow.access import APIS
 
 READ_FAILURE = "Exception while reading request"
@@ -64,7 +65,7 @@ EXPECTED = {
     Problem.NOT_WHOLE_NUMBER: "a whole number",
     Problem.NOT_BOOLEAN: "true or false",
     Problem.NOT_DATETIME: "a date and time as YYYY-MM-DD HH:MM:SS",
-    Problem.OUT_OF_RANGE: "a number in range",
+    Problem.OUT_OF_RANGE: f"a whole number from {INTEGER_MIN} to {INTEGER_MAX}",
 }
 
 
@@ -130,11 +131,15 @@ def _invalid(error: Invalid) -> Worded:
             return 400, f"Invalid workspace name {value!r}", detail
         case Problem.NEGATIVE:
             return 400, f"Invalid value for {name}", f"{name} must not be negative"
+        case Problem.OUT_OF_RANGE if error.parameter is not None:
+            return 400, f"Invalid value for {name}", f"{value!r} is out of range"
         case Problem.MALFORMED:
             return 400, READ_FAILURE, error.detail
     if error.parameter is not None:
         return 400, f"Invalid value for {name}", f"{value!r} is not a number"
     expected = EXPECTED.get(error.problem, "a valid value")
+    if name is None:
+        return 400, "Invalid value", error.detail or f"expected {expected}"
     return 400, f"Invalid value for field {name}", f"expected {expected}, got {value!r}"
 
 

@@ -63,22 +63,28 @@ def parse_record(raw: bytes, fmt: Format) -> dict[str, Any]:
     return data
 
 
+# A record is flat: <request><entry><field><value>…: a few levels are all it ever needs.
+MAX_XML_DEPTH = 16
+
+
 def _xml_record(raw: bytes) -> dict[str, Any]:
     try:
         root = fromstring(raw, forbid_dtd=True)
     except (DefusedXmlException, SyntaxError, ValueError) as exc:
         raise Refusal(READ_FAILURE, f"Invalid XML: {exc}") from None
     entry = root.find("entry")
-    return _element(entry if entry is not None else root)
+    return _element(entry if entry is not None else root, 1)
 
 
-def _element(element: Element) -> dict[str, Any]:
-    return {child.tag: _value(child) for child in element}
+def _element(element: Element, depth: int) -> dict[str, Any]:
+    if depth > MAX_XML_DEPTH:
+        raise Refusal(READ_FAILURE, f"Invalid XML: nested more than {MAX_XML_DEPTH} levels deep")
+    return {child.tag: _value(child, depth + 1) for child in element}
 
 
-def _value(element: Element) -> Any:
+def _value(element: Element, depth: int) -> Any:
     if len(element):
-        return _element(element)
+        return _element(element, depth)
     return element.text or ""
 
 

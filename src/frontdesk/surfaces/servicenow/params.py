@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from starlette.datastructures import QueryParams
 
 from frontdesk.errors import Invalid, Problem
@@ -10,18 +12,24 @@ from frontdesk.query.parser import parse
 
 # No page is larger than this; clients page beyond it (Link headers say how).
 MAX_LIMIT = 100_000
+# What the databases can skip (a signed 64-bit integer).
+MAX_OFFSET = 2**63 - 1
+_NUMBER = re.compile(r"[+-]?[0-9]+\Z")
 
 
-def integer(params: QueryParams, name: str, default: int) -> int:
+def integer(params: QueryParams, name: str, default: int, maximum: int | None = None) -> int:
+    """A whole number of ASCII digits (``²`` is a digit to Python, not to us)."""
     raw = params.get(name)
     if raw is None or raw.strip() == "":
         return default
     text = raw.strip()
-    if not (text.isdigit() or (text[0] in "+-" and text[1:].isdigit())):
+    if not _NUMBER.match(text):
         raise Invalid(Problem.NOT_WHOLE_NUMBER, parameter=name, value=raw)
     value = int(text)
     if value < 0:
         raise Invalid(Problem.NEGATIVE, parameter=name, value=raw)
+    if maximum is not None and value > maximum:
+        raise Invalid(Problem.OUT_OF_RANGE, parameter=name, value=raw)
     return value
 
 
@@ -30,7 +38,7 @@ def limit(params: QueryParams, default: int) -> int:
 
 
 def offset(params: QueryParams) -> int:
-    return integer(params, "sysparm_offset", 0)
+    return integer(params, "sysparm_offset", 0, MAX_OFFSET)
 
 
 def boolean(params: QueryParams, name: str, default: bool = False) -> bool:

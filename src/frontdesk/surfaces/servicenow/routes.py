@@ -10,7 +10,7 @@ from starlette.routing import Route
 
 from frontdesk.errors import NotAcceptable
 from frontdesk.surfaces.routing import Surface, allow_header
-from frontdesk.surfaces.servicenow import attachment, batch, consumer, oauth, table
+from frontdesk.surfaces.servicenow import attachment, batch, consumer, oauth, schemas, table
 from frontdesk.surfaces.servicenow.errors import UNKNOWN_URI, body
 from frontdesk.surfaces.servicenow.formats import Format, negotiate, respond
 from frontdesk.surfaces.servicenow.override import MethodOverride
@@ -83,4 +83,5 @@ def surface() -> Surface:
         not_found=not_found,
         wrong_method=wrong_method,
         middleware=(Middleware(MethodOverride),),
+        schemas=schemas.SCHEMAS,
     )

@@ -68,10 +68,14 @@ SCHEMAS: dict[str, Any] = {
         "required": ["result"],
         "properties": {"result": ref("PlainRecord")},
     },
-    # What a client may send as a record's fields.
+    # What a client may send as a record's fields: an object (unknown fields are ignored,
+    # a field may be given as the {"value": …} object a read returned), or a list whose
+    # first item is that object (the rest are ignored, as the platform does).
     "Fields": {
-        "type": "object",
-        "additionalProperties": {"type": ["string", "number", "boolean", "null"]},
+        "anyOf": [
+            {"type": "object"},
+            {"type": "array", "minItems": 1, "prefixItems": [{"type": "object"}]},
+        ]
     },
 }
 
@@ -105,6 +109,8 @@ TABLE = Parameter(
 SYS_ID = Parameter(
     "sys_id", "path", "The record's sys_id", {"type": "string", "pattern": "^[0-9a-fA-F]{32}$"}
 )
-BOOLEAN: Schema = {"type": "string", "enum": ["true", "false"]}
-LIMIT: Schema = {"type": "integer", "minimum": 0, "maximum": 100_000}
+# true in any case (pysnow sends True); anything else is false.
+BOOLEAN: Schema = {"type": "string", "examples": ["true", "false"]}
+# Larger limits are served as 100,000 records (Link headers page beyond).
+LIMIT: Schema = {"type": "integer", "minimum": 0}
 OFFSET: Schema = {"type": "integer", "minimum": 0}

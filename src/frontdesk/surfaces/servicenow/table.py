@@ -29,8 +29,8 @@ SHAPE = (
     Parameter("sysparm_fields", description="Comma list of fields; dot-walk allowed (user.name)"),
     Parameter(
         "sysparm_display_value",
-        description="false (default), true or all",
-        schema={"type": "string", "enum": ["false", "true", "all"]},
+        description="false (default), true or all (anything else is false)",
+        schema={"type": "string", "examples": ["false", "true", "all"]},
     ),
     Parameter(
         "sysparm_exclude_reference_link",
