@@ -10,7 +10,6 @@ from contextlib import asynccontextmanager
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from frontdesk.config import Settings
@@ -85,14 +84,10 @@ def create_app(settings: Settings, *, services: Services | None = None) -> Starl
                 await database.close()
 
     found = surfaces()
-    app = Starlette(
-        routes=[
-            Mount("/s/{workspace}", app=Dispatch(found, _nothing_here, workspace=True)),
-            Mount("", app=Dispatch(found, _nothing_here, workspace=False)),
-        ],
-        lifespan=lifespan,
-        middleware=[Middleware(RequestId)],
-    )
+    app = Starlette(lifespan=lifespan, middleware=[Middleware(RequestId)])
+    # No routes of its own: every path goes to the surface that owns it. (A Mount would
+    # not do: its pattern cannot match a path with a newline in it.)
+    app.router.default = Dispatch(found, _nothing_here)
     app.state.settings = settings
     app.state.services = services
     app.state.surfaces = found

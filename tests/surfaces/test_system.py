@@ -35,18 +35,20 @@ async def test_openapi_documents_the_vendor_paths(client: httpx.AsyncClient) -> 
     assert "swagger-ui" in docs.text
 
 
-@pytest.mark.parametrize("path", ["/nothing", "/s/somewhere/healthz", "/s/x", "/capi/json"])
+@pytest.mark.parametrize(
+    "path", ["/nothing", "/s/somewhere/healthz", "/s/x", "/capi/json", "/a\nb", "/s/x/\n"]
+)
 async def test_a_path_no_surface_owns_is_a_problem_document(
     client: httpx.AsyncClient, path: str
 ) -> None:
-    response = await client.get(path)
+    response = await client.get(path.replace("\n", "%0A"))
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json() == {
         "type": "about:blank",
         "title": "Not Found",
         "status": 404,
-        "detail": f"nothing is served at {path}",
+        "detail": f"nothing is served at {path.replace(chr(10), '')}",
     }
 
 

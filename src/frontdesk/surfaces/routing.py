@@ -8,6 +8,7 @@ that path takes, are answered by the surface itself, in its vendor's shape, with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,18 +108,34 @@ def allow_header(methods: frozenset[str]) -> str:
     return ", ".join(sorted(methods))
 
 
-class Dispatch:
-    """Hands a request to the surface that owns its path; ``fallback`` answers the rest."""
+_WORKSPACE = re.compile(r"/s/(?P<workspace>[^/]+)(?P<rest>/.*)?\Z", re.DOTALL)
 
-    def __init__(self, surfaces: Sequence[Surface], fallback: ASGIApp, *, workspace: bool) -> None:
-        self._surfaces = [s for s in surfaces if (s.in_workspace if workspace else s.at_root)]
+
+class Dispatch:
+    """Hands every request to the surface that owns its path, at the root (the default
+    workspace) or under ``/s/<workspace>``; ``fallback`` answers the rest. Any path at all,
+    a newline in it included, gets one of those answers."""
+
+    def __init__(self, surfaces: Sequence[Surface], fallback: ASGIApp) -> None:
+        self._root = [s for s in surfaces if s.at_root]
+        self._workspace = [s for s in surfaces if s.in_workspace]
         self._fallback = fallback
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            path = route_path(scope)
-            for surface in self._surfaces:
-                if surface.owns(path):
-                    await surface.app(scope, receive, send)
-                    return
+        if scope["type"] != "http":
+            await self._fallback(scope, receive, send)
+            return
+        path = route_path(scope)
+        surfaces = self._root
+        prefixed = _WORKSPACE.match(path)
+        if prefixed is not None:
+            rest = prefixed["rest"] or ""
+            root = scope.get("root_path", "") + path[: len(path) - len(rest)]
+            params = {**scope.get("path_params", {}), "workspace": prefixed["workspace"]}
+            scope = {**scope, "root_path": root, "path_params": params}
+            path, surfaces = rest, self._workspace
+        for surface in surfaces:
+            if surface.owns(path):
+                await surface.app(scope, receive, send)
+                return
         await self._fallback(scope, receive, send)

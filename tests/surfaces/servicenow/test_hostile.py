@@ -259,3 +259,26 @@ async def test_concurrent_uploads_of_the_same_new_content(
         headers=user.headers,
     )
     assert download.content == content
+
+
+async def test_a_repeated_parameter_is_read_as_its_first_value(
+    client: httpx.AsyncClient, workspace: Workspace, user: factories.User, people: list[object]
+) -> None:
+    one = await client.get(
+        table(workspace) + "?sysparm_limit=1&sysparm_limit=", headers=user.headers
+    )
+    assert len(one.json()["result"]) == 1
+    bad = await client.get(
+        table(workspace) + "?sysparm_limit=x&sysparm_limit=1", headers=user.headers
+    )
+    assert bad.status_code == 400
+
+
+@pytest.mark.parametrize("limit", ["\u00852", "+2", " 2 x", "2\u00a0"])
+async def test_a_number_is_only_ascii_digits_trimmed_as_a_servlet_trims(
+    client: httpx.AsyncClient, workspace: Workspace, user: factories.User, limit: str
+) -> None:
+    response = await client.get(
+        table(workspace), params={"sysparm_limit": limit}, headers=user.headers
+    )
+    assert response.status_code == 400

@@ -79,3 +79,19 @@ async def test_method_override_is_servicenows_alone(
     )
     assert listed.status_code == 200
     assert (await client.post("/healthz", headers=overridden)).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/api/now/nothing%0A", "Requested URI does not represent any resource"),
+        ("/api/%0A", "Requested URI does not represent any resource"),
+        ("/api/now/table/a%0Ab", "Invalid table a\nb"),
+    ],
+)
+async def test_a_newline_in_the_path_is_still_servicenows(
+    client: httpx.AsyncClient, admin: factories.User, workspace: Workspace, path: str, message: str
+) -> None:
+    response = await client.get(factories.path(workspace, path), headers=admin.headers)
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == message

@@ -165,7 +165,7 @@ async def _created(call: Call, upload: attachments.Upload) -> Response:
 
 def _upload(query: Any, content: bytes, content_type: str, **given: str) -> attachments.Upload:
     def value(name: str) -> str:
-        return str(given.get(name) or query.get(name) or "")
+        return str(given.get(name) or params.first(query, name) or "")
 
     missing = [name for name in ("table_name", "table_sys_id", "file_name") if not value(name)]
     if missing:
@@ -199,7 +199,7 @@ async def upload_file(call: Call) -> Response:
     content = await _content(call)
     media = (call.request.headers.get("content-type") or "").split(";", 1)[0].strip()
     if not media or media == "multipart/form-data":
-        media = _guess(query.get("file_name") or "")
+        media = _guess(params.first(query, "file_name") or "")
     return await _created(call, _upload(query, content, media))
 
 
@@ -219,7 +219,8 @@ async def upload_multipart(call: Call) -> Response:
     content_type = call.request.headers.get("content-type") or ""
     if "boundary=" not in content_type:
         # Some clients (pysnow) send the bare file with "multipart/form-data" and no boundary.
-        return await _created(call, _upload(query, content, _guess(query.get("file_name") or "")))
+        name = params.first(query, "file_name") or ""
+        return await _created(call, _upload(query, content, _guess(name)))
     form = await _form(call.request, content)
     files = [v for _, v in form.multi_items() if isinstance(v, UploadFile)]
     if not files:

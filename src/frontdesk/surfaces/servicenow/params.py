@@ -14,15 +14,24 @@ from frontdesk.query.parser import parse
 MAX_LIMIT = 100_000
 # What the databases can skip (a signed 64-bit integer).
 MAX_OFFSET = 2**63 - 1
-_NUMBER = re.compile(r"[+-]?[0-9]+\Z")
+_NUMBER = re.compile(r"-?[0-9]+\Z")
+# What Java's String.trim() removes: control characters and the space, nothing beyond.
+_BLANK = "".join(map(chr, range(0x21)))
+
+
+def first(params: QueryParams, name: str) -> str | None:
+    """A parameter's first value, as a servlet reads it (Starlette's ``get`` gives the last)."""
+    found = params.getlist(name)
+    return found[0] if found else None
 
 
 def integer(params: QueryParams, name: str, default: int, maximum: int | None = None) -> int:
-    """A whole number of ASCII digits (``²`` is a digit to Python, not to us)."""
-    raw = params.get(name)
-    if raw is None or raw.strip() == "":
+    """A whole number of ASCII digits (``²`` is a digit to Python, not to us); blank is the
+    default."""
+    raw = first(params, name)
+    if raw is None or raw.strip(_BLANK) == "":
         return default
-    text = raw.strip()
+    text = raw.strip(_BLANK)
     if not _NUMBER.match(text):
         raise Invalid(Problem.NOT_WHOLE_NUMBER, parameter=name, value=raw)
     value = int(text)
@@ -43,11 +52,11 @@ def offset(params: QueryParams) -> int:
 
 def boolean(params: QueryParams, name: str, default: bool = False) -> bool:
     """``true``/``false`` in any case (pysnow sends Python's ``True``/``False``)."""
-    raw = params.get(name)
-    if raw is None or raw.strip() == "":
+    raw = first(params, name)
+    if raw is None or raw.strip(_BLANK) == "":
         return default
-    return raw.strip().lower() in ("true", "1", "yes")
+    return raw.strip(_BLANK).lower() in ("true", "1", "yes")
 
 
 def encoded_query(params: QueryParams) -> Query:
-    return parse(params.get("sysparm_query") or "")
+    return parse(first(params, "sysparm_query") or "")

@@ -111,6 +111,7 @@ SYS_ID = Parameter(
 )
 # true in any case (pysnow sends True); anything else is false.
 BOOLEAN: Schema = {"type": "string", "examples": ["true", "false"]}
-# Larger limits are served as 100,000 records (Link headers page beyond).
-LIMIT: Schema = {"type": "integer", "minimum": 0}
-OFFSET: Schema = {"type": "integer", "minimum": 0}
+# Blank means the default. Larger limits are served as 100,000 records (Link headers page on).
+BLANK: Schema = {"type": "string", "pattern": "^[\\x00-\\x20]*$"}
+LIMIT: Schema = {"anyOf": [{"type": "integer", "minimum": 0}, BLANK]}
+OFFSET: Schema = {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 2**63 - 1}, BLANK]}

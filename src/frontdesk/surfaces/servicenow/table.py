@@ -78,9 +78,9 @@ class Shape:
 
     @classmethod
     def of(cls, query: QueryParams) -> Shape:
-        raw = (query.get("sysparm_fields") or "").strip()
+        raw = (params.first(query, "sysparm_fields") or "").strip()
         fields = [f.strip() for f in raw.split(",") if f.strip()] or None
-        mode = (query.get("sysparm_display_value") or "false").strip().lower()
+        mode = (params.first(query, "sysparm_display_value") or "false").strip().lower()
         return cls(
             fields=fields,
             mode=mode if mode in ("true", "all") else "false",
