@@ -133,6 +133,8 @@ def _invalid(error: Invalid) -> Worded:
             return 400, f"Invalid value for {name}", f"{name} must not be negative"
         case Problem.OUT_OF_RANGE if error.parameter is not None:
             return 400, f"Invalid value for {name}", f"{value!r} is out of range"
+        case Problem.NOT_SINGLE if error.parameter is not None:
+            return 400, f"Invalid value for {name}", f"{name} is given more than once: {value!r}"
         case Problem.MALFORMED:
             return 400, READ_FAILURE, error.detail
     if error.parameter is not None:

@@ -26,9 +26,12 @@ def first(params: QueryParams, name: str) -> str | None:
 
 
 def integer(params: QueryParams, name: str, default: int, maximum: int | None = None) -> int:
-    """A whole number of ASCII digits (``²`` is a digit to Python, not to us); blank is the
-    default."""
-    raw = first(params, name)
+    """A whole number of ASCII digits (``²`` is a digit to Python, not to us), given once;
+    blank is the default."""
+    given = params.getlist(name)
+    if len(given) > 1:
+        raise Invalid(Problem.NOT_SINGLE, parameter=name, value=given)
+    raw = given[0] if given else None
     if raw is None or raw.strip(_BLANK) == "":
         return default
     text = raw.strip(_BLANK)

@@ -1,0 +1,49 @@
+"""Every endpoint, driven with generated input (valid and not) from the server's own OpenAPI
+document, on both databases: no answer is a 5xx, and every answer is what the document says
+(status, media type, body schema). A bounded budget; ``python -m bench.fuzz`` runs longer.
+
+schemathesis's own pytest integration reads a pytest internal that pytest 9 removed, so each
+operation's strategy is run with Hypothesis here directly.
+"""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
+from schemathesis.checks import positive_data_acceptance
+
+from tests.e2e.conftest import Server
+
+pytestmark = pytest.mark.e2e
+EXAMPLES = 3
+
+
+def exercise(operation: schemathesis.APIOperation, mode: GenerationMode, server: Server) -> None:
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @settings(
+        max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None
+    )
+    def once(case: schemathesis.Case) -> None:
+        # A valid request for a record that does not exist is rightly a 404: no acceptance check.
+        case.call_and_validate(auth=server.auth, excluded_checks=[positive_data_acceptance])
+
+    once()
+
+
+def test_no_input_answers_500(server: Server) -> None:
+    api = schemathesis.openapi.from_url(f"{server.url}/openapi.json")
+    failures: list[str] = []
+    operations = [result.ok() for result in api.get_all_operations()]
+    assert len(operations) > 100
+    for operation in operations:
+        for mode in GenerationMode:
+            try:
+                exercise(operation, mode, server)
+            except Unsatisfiable:
+                assert mode is GenerationMode.NEGATIVE  # nothing in it can be made invalid
+            except Exception as failure:  # collected: every operation gets its turn
+                failures.append(f"{operation.label} ({mode.value}): {failure}")
+    assert not failures, "\n\n".join(failures)
