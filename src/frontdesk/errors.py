@@ -227,16 +227,3 @@ class NotAcceptable(Invalid):
 
     def describe(self) -> str:
         return f"cannot answer in {self.given}; offered {' or '.join(self.offered)}"
-
-
-class QueryError(Invalid):
-    """An encoded query that cannot be parsed; carries the position in the query text."""
-
-    def __init__(self, reason: str, *, query: str, position: int) -> None:
-        super().__init__(Problem.MALFORMED, detail=reason)
-        self.reason = reason
-        self.query = query
-        self.position = position
-
-    def describe(self) -> str:
-        return f"{self.reason} at position {self.position}"

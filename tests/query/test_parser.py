@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from frontdesk.errors import QueryError
-from frontdesk.query.ast import Clause, Condition, Join, OrderBy, RelatedList, TextSearch
+from frontdesk.query.ast import (
+    Clause,
+    Condition,
+    Join,
+    OrderBy,
+    RelatedList,
+    TextSearch,
+    Unparsed,
+)
 from frontdesk.query.parser import parse
 from frontdesk.query.render import render
 
@@ -150,8 +157,15 @@ def test_subqueries_are_structured() -> None:
         ("a=1^EQ^b=2^NQc=3", 11, "^NQ after ^EQ"),
     ],
 )
-def test_syntax_errors_point_at_the_fault(query: str, position: int, reason: str) -> None:
-    with pytest.raises(QueryError) as caught:
-        parse(query)
-    assert caught.value.position == position
-    assert reason in caught.value.reason
+def test_what_is_not_syntax_is_an_unparsed_part_pointing_at_the_fault(
+    query: str, position: int, reason: str
+) -> None:
+    parsed = parse(query)
+    groups = [*parsed.groups, *([parsed.tail] if parsed.tail else [])]
+    found = [item for group in groups for item in group.items if isinstance(item, Unparsed)]
+    assert [(u.position, reason in u.reason) for u in found] == [(position, True)]
+
+
+def test_the_valid_parts_around_an_unparsed_one_are_kept() -> None:
+    (group,) = parse("state=TX^garbage^ORDERBYname").groups
+    assert [type(item).__name__ for item in group.items] == ["Clause", "Unparsed", "OrderBy"]

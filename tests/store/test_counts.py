@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+import sqlite3
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
+from frontdesk.db import migrate
+from frontdesk.db.url import parse_database_url
 from frontdesk.domain.access import system
 from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Services
@@ -43,7 +46,8 @@ async def kept(services: Services, workspace: Workspace, table: str) -> int | No
 
 async def test_every_table_starts_counted(services: Services, workspace: Workspace) -> None:
     for name in REGISTRY:
-        assert await kept(services, workspace, name) == 0, name
+        # A new workspace holds one record: its "global" group, which sys_domain names.
+        assert await kept(services, workspace, name) == (name == "sys_user_group"), name
 
 
 async def test_counts_follow_inserts_deletes_and_bulk_loads(
@@ -88,8 +92,32 @@ async def test_a_rolled_back_write_changes_no_count(
     assert await kept(services, workspace, "csm_consumer") == 0
 
 
-def test_the_backfill_covers_every_table() -> None:
-    path = MIGRATIONS / "0003_record_counts.py"
+def test_upgrades_count_every_table_and_keep_what_was_there(tmp_path: Path) -> None:
+    """A workspace made at revision 0003, upgraded to the head: every table of the registry
+    is counted (0004 adds groups, and the "global" one), and empty text became NULL."""
+    url = parse_database_url(f"sqlite:///{tmp_path / 'old.db'}")
+    migrate.upgrade(url, "0003")
+    with sqlite3.connect(tmp_path / "old.db") as old:
+        old.execute(
+            "INSERT INTO workspace (name, is_default, created_on) VALUES ('w', 1, '2020-01-01')"
+        )
+        old.execute(
+            "INSERT INTO csm_consumer (workspace_id, sys_id, city, state) VALUES (1, ?, '', 'TX')",
+            ("a" * 32,),
+        )
+        old.execute("INSERT INTO record_count SELECT 1, name, 0 FROM (SELECT 'csm_consumer' name)")
+    migrate.upgrade(url)
+    with sqlite3.connect(tmp_path / "old.db") as new:
+        counted = {name for (name,) in new.execute("SELECT table_name FROM record_count")}
+        group = new.execute("SELECT name FROM sys_user_group WHERE sys_id = 'global'").fetchall()
+        city, state = new.execute("SELECT city, state FROM csm_consumer").fetchone()
+    assert {"csm_consumer", "sys_user_group"} <= counted
+    assert group == [("global",)]
+    assert (city, state) == (None, "TX")
+
+
+def test_the_latest_backfill_knows_every_table() -> None:
+    path = MIGRATIONS / "0004_groups_and_empty_text.py"
     spec = importlib.util.spec_from_file_location("backfill", path)
     assert spec is not None
     assert spec.loader is not None

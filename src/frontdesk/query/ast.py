@@ -86,7 +86,17 @@ class Opaque:
     position: int
 
 
-Item = Clause | OrderBy | GroupBy | Opaque
+@dataclass(frozen=True, slots=True)
+class Unparsed:
+    """A part that is not encoded-query syntax: ignored, as the platform ignores an invalid
+    part (or it empties the result, under ``glide.invalid_query.returns_no_rows``)."""
+
+    text: str
+    reason: str
+    position: int
+
+
+Item = Clause | OrderBy | GroupBy | Opaque | Unparsed
 
 
 @dataclass(frozen=True, slots=True)

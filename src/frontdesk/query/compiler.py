@@ -28,6 +28,7 @@ from frontdesk.query.ast import (
     Subquery,
     Term,
     TextSearch,
+    Unparsed,
 )
 from frontdesk.query.conditions import (
     ME,
@@ -117,6 +118,11 @@ class Compiler:
         return parts[0] if len(parts) == 1 else sa.and_(*parts)
 
     def group(self, group: Group, frame: _Frame) -> Predicate | None:
+        self.invalid.extend(
+            f"{item.text}: {item.reason} (at {item.position})"
+            for item in group.items
+            if isinstance(item, Unparsed)
+        )
         parts = [p for c in group.clauses() if (p := self.clause(c, frame)) is not None]
         if not parts:
             return None

@@ -2,9 +2,10 @@
 
 Semantics (research §1.2, KB0715430; docs/decisions/0004-encoded-query-semantics.md):
 values compare case-insensitively (ASCII folding, identical on SQLite and PostgreSQL);
-``!=``, ``NOT IN``, ``SAMEAS`` and ``NSAMEAS`` never match NULL; ``NOT LIKE`` does;
-booleans treat NULL as false. A condition that cannot apply to its column raises
-``Inapplicable`` and is dropped (or empties the result, by property).
+``!=``, ``NOT IN``, ``SAMEAS`` and ``NSAMEAS`` never match an empty value (NULL, or a
+text ``""``); ``NOT LIKE`` does; booleans treat NULL as false. A condition that cannot
+apply to its column raises ``Inapplicable`` and is dropped (or empties the result, by
+property).
 """
 
 from __future__ import annotations
@@ -144,19 +145,19 @@ class Conditions:
                 if value in NULL_WORDS:
                     return empty if operator == "=" else present
                 test = key == fold(value) if operator == "=" else key != fold(value)
-                return test if operator == "=" else sa.and_(col.is_not(None), test)
+                return test if operator == "=" else sa.and_(present, test)
             case "LIKE" | "NOT LIKE" | "STARTSWITH" | "ENDSWITH":
                 return self.pattern(sa.func.lower(col), operator, fold(self.scalar(raw)))
             case "IN" | "NOT IN":
                 values = [fold(v) for v in self.scalar(raw).split(",")]
                 if operator == "IN":
                     return key.in_(values)
-                return sa.and_(col.is_not(None), key.not_in(values))
+                return sa.and_(present, key.not_in(values))
             case "ISEMPTY":
                 return empty
             case "ISNOTEMPTY":
                 return present
-            case "EMPTYSTRING":
+            case "EMPTYSTRING":  # empty text is stored as NULL: only a value from before 0004
                 return col == ""
             case "<" | "<=" | ">" | ">=":
                 return compare(key, operator, fold(self.scalar(raw)))
@@ -166,7 +167,8 @@ class Conditions:
             case _ if operator in FIELD_OPERATORS:
                 other = self.other(column, raw)
                 other_key = other.expr if ident else sa.func.lower(other.expr)
-                return self.field_compare(operator, key, other_key, col, other.expr)
+                both = sa.and_(present, other.expr.is_not(None), other.expr != "")
+                return sa.and_(both, self.field_compare(operator, key, other_key, col, other.expr))
             case "DYNAMIC":
                 if column.field.type is not FieldType.REFERENCE or raw != ME:
                     raise Inapplicable(f"unknown dynamic filter {raw!r}")

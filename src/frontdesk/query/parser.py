@@ -3,13 +3,17 @@
 Grammar (research §1.1): ``query := group ('^NQ' group)* ['^EQ' tail]``,
 ``group := item ('^' item)*``, ``clause := term ('^OR' term)*`` — so ``^OR`` binds
 tighter than ``^`` and ``^NQ`` loosest; what follows ``^EQ`` applies to every group.
+
+Parsing never fails. What is not syntax (no operator, an ``^OR`` with nothing before it,
+an ``RLQUERY`` never closed) becomes an ``Unparsed`` item where it stood, with the reason
+and its position: the platform ignores an invalid part of a query (or returns no rows,
+under ``glide.invalid_query.returns_no_rows``), and so does the compiler.
 """
 
 from __future__ import annotations
 
 import re
 
-from frontdesk.errors import QueryError
 from frontdesk.query.ast import (
     EMPTY,
     Clause,
@@ -25,6 +29,7 @@ from frontdesk.query.ast import (
     Subquery,
     Term,
     TextSearch,
+    Unparsed,
 )
 from frontdesk.query.tokens import Kind, Token, tokenize
 
@@ -35,17 +40,20 @@ _JOIN_HEAD = re.compile(
     r"(?P<table>[a-z0-9_]+)\.(?P<field>[a-z0-9_]+)=(?P<other>[a-z0-9_]+)\.(?P<other_field>[a-z0-9_]+)\Z"
 )
 _STRUCTURAL = {Kind.NQ, Kind.EQ, Kind.ORDERBY, Kind.ORDERBYDESC, Kind.GROUPBY, Kind.JOIN}
+_CLOSING = {Kind.ENDRLQUERY: "ENDRLQUERY", Kind.ENDSUBQUERY: "ENDSUBQUERY"}
 
 
 def parse(text: str) -> Query:
-    """Parse an encoded query; raise ``QueryError`` (with its position) on bad syntax.
-    A NUL character can be in no field name and no stored value: it is dropped."""
+    """Parse an encoded query. A NUL character can be in no field name and no stored value:
+    it is dropped."""
     text = text.replace("\x00", "")
     if not text:
         return EMPTY
-    parser = _Parser(text, tokenize(text))
-    query = parser.query(until=None)
-    return query
+    return _Parser(text, tokenize(text)).query(until=None)[0]
+
+
+def _marker(token: Token) -> str:
+    return {Kind.OR: "^OR", Kind.NQ: "^NQ", Kind.EQ: "^EQ"}.get(token.kind, token.kind.name)
 
 
 class _Parser:
@@ -53,9 +61,6 @@ class _Parser:
         self.text = text
         self.tokens = tokens
         self.index = 0
-
-    def error(self, message: str, position: int) -> QueryError:
-        return QueryError(message, query=self.text, position=position)
 
     def peek(self) -> Token | None:
         return self.tokens[self.index] if self.index < len(self.tokens) else None
@@ -65,51 +70,61 @@ class _Parser:
         self.index += 1
         return token
 
-    def query(self, until: Kind | None) -> Query:
+    def query(self, until: Kind | None) -> tuple[Query, bool]:
+        """The query up to ``until`` (or the end), and whether ``until`` was found."""
         groups: list[list[Item]] = [[]]
         tail: list[Item] | None = None
         while (token := self.peek()) is not None:
             if token.kind is until:
-                break
-            if token.kind in (Kind.ENDRLQUERY, Kind.ENDSUBQUERY):
-                raise self.error(f"{token.kind.name} without its opening", token.position)
+                return self.built(groups, tail), True
             self.take()
             current = tail if tail is not None else groups[-1]
+            if token.kind in _CLOSING:
+                current.append(
+                    Unparsed(_CLOSING[token.kind], "without its opening", token.position)
+                )
+                continue
             if token.kind is Kind.EQ:
                 if tail is None:
                     tail = []
                 continue
             if token.kind is Kind.NQ:
                 if tail is not None:
-                    raise self.error("^NQ after ^EQ", token.position)
-                groups.append([])
-                current = groups[-1]
-                token = self.take_term_start(token)
+                    tail.append(Unparsed("NQ", "^NQ after ^EQ", token.position))
+                else:
+                    groups.append([])
+                    current = groups[-1]
+                if self.peek() is None:
+                    current.append(
+                        Unparsed("NQ", "^NQ must be followed by a condition", token.position)
+                    )
+                    continue
+                token = self.take()
             if token.kind is Kind.OR:
                 self.extend_clause(current, token)
                 continue
             current.append(self.item(token))
-        else:
-            if until is not None:
-                raise self.error(f"missing {until.name}", len(self.text))
+        return self.built(groups, tail), until is None
+
+    @staticmethod
+    def built(groups: list[list[Item]], tail: list[Item] | None) -> Query:
         return Query(
             groups=tuple(Group(items=tuple(g)) for g in groups),
             tail=Group(items=tuple(tail)) if tail is not None else None,
         )
 
-    def take_term_start(self, marker: Token) -> Token:
-        token = self.peek()
-        if token is None:
-            raise self.error("^NQ must be followed by a condition", marker.position)
-        return self.take()
-
     def extend_clause(self, items: list[Item], marker: Token) -> None:
-        if not items or not isinstance(items[-1], Clause):
-            raise self.error("^OR must follow a condition", marker.position)
         if self.peek() is None:
-            raise self.error("^OR must be followed by a condition", marker.position)
+            items.append(Unparsed("OR", "^OR must be followed by a condition", marker.position))
+            return
         term = self.term(self.take())
-        items[-1] = Clause(terms=(*items[-1].terms, term))
+        if isinstance(term, Unparsed):
+            items.append(term)
+        elif items and isinstance(items[-1], Clause):
+            items[-1] = Clause(terms=(*items[-1].terms, term))
+        else:
+            items.append(Unparsed("OR", "^OR must follow a condition", marker.position))
+            items.append(Clause(terms=(term,)))
 
     def item(self, token: Token) -> Item:
         match token.kind:
@@ -119,10 +134,10 @@ class _Parser:
                 return GroupBy(token.text, token.position)
             case Kind.OPAQUE:
                 return Opaque(token.text, token.position)
-            case _:
-                return Clause(terms=(self.term(token),))
+        term = self.term(token)
+        return term if isinstance(term, Unparsed) else Clause(terms=(term,))
 
-    def term(self, token: Token) -> Term:
+    def term(self, token: Token) -> Term | Unparsed:
         match token.kind:
             case Kind.CONDITION:
                 return Condition(
@@ -133,24 +148,29 @@ class _Parser:
             case Kind.RLQUERY:
                 return self.related_list(token)
             case Kind.SUBQUERY:
-                return Subquery(token.text, self.query(until=Kind.ENDSUBQUERY), self.end(token))
+                query, closed = self.query(until=Kind.ENDSUBQUERY)
+                if not closed:
+                    return self.unclosed(token, "ENDSUBQUERY")
+                self.take()
+                return Subquery(token.text, query, token.position)
             case Kind.JOIN:
                 return self.join(token)
-            case _:
-                raise self.error(f"unexpected {token.kind.name}", token.position)
+            case Kind.UNPARSED:
+                return Unparsed(token.text, token.value, token.position)
+        return Unparsed(_marker(token), f"unexpected {_marker(token)}", token.position)
 
-    def end(self, opening: Token) -> int:
-        self.take()  # the END… token, guaranteed by query(until=…)
-        return opening.position
+    def unclosed(self, opening: Token, closing: str) -> Unparsed:
+        return Unparsed(self.text[opening.position :], f"missing {closing}", len(self.text))
 
-    def related_list(self, token: Token) -> RelatedList:
+    def related_list(self, token: Token) -> RelatedList | Unparsed:
+        query, closed = self.query(until=Kind.ENDRLQUERY)
+        if not closed:
+            return self.unclosed(token, "ENDRLQUERY")
+        self.take()
         head = _RL_HEAD.match(token.text)
         if head is None:
-            raise self.error(
-                "RLQUERY needs <table>.<field>,<count condition>[,m2m]", token.position
-            )
-        query = self.query(until=Kind.ENDRLQUERY)
-        self.end(token)
+            reason = "RLQUERY needs <table>.<field>,<count condition>[,m2m]"
+            return Unparsed("RLQUERY" + token.text, reason, token.position)
         return RelatedList(
             table=head["table"],
             field=head["field"],
@@ -160,17 +180,18 @@ class _Parser:
             position=token.position,
         )
 
-    def join(self, token: Token) -> Join:
-        head = _JOIN_HEAD.match(token.text)
-        if head is None:
-            raise self.error("JOIN needs <table>.<field>=<table>.<field>!", token.position)
+    def join(self, token: Token) -> Join | Unparsed:
         # The joined query runs until the next structural token (research §1.1, pysnc).
         start = self.index
         while (nxt := self.peek()) is not None and nxt.kind not in _STRUCTURAL:
-            if nxt.kind in (Kind.ENDRLQUERY, Kind.ENDSUBQUERY):
+            if nxt.kind in _CLOSING:
                 break
             self.index += 1
-        inner = _Parser(self.text, self.tokens[start : self.index]).query(until=None)
+        head = _JOIN_HEAD.match(token.text)
+        if head is None:
+            reason = "JOIN needs <table>.<field>=<table>.<field>!"
+            return Unparsed("JOIN" + token.text, reason, token.position)
+        inner, _ = _Parser(self.text, self.tokens[start : self.index]).query(until=None)
         return Join(
             table=head["table"],
             field=head["field"],

@@ -16,6 +16,7 @@ from frontdesk.query.ast import (
     Subquery,
     Term,
     TextSearch,
+    Unparsed,
 )
 from frontdesk.query.tokens import TEXT_QUERY
 
@@ -40,7 +41,7 @@ def _item(item: Item) -> str:
             return ("ORDERBYDESC" if item.descending else "ORDERBY") + item.field
         case GroupBy():
             return "GROUPBY" + item.field
-        case Opaque():
+        case Opaque() | Unparsed():
             return item.text
 
 

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from frontdesk.errors import QueryError
-
 # Every spelling clients send, mapped to the operator it means.
 OPERATORS: dict[str, str] = {
     "=": "=",
@@ -90,6 +88,7 @@ class Kind(Enum):
     JOIN = auto()
     TEXTQUERY = auto()
     OPAQUE = auto()
+    UNPARSED = auto()  # not syntax: ``text`` is the segment, ``value`` why
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,29 +102,34 @@ class Token:
     value: str = ""
 
 
+def unparsed(text: str, position: int, reason: str) -> Token:
+    return Token(Kind.UNPARSED, position, text=text, value=reason)
+
+
 def tokenize(query: str) -> list[Token]:
+    """Never fails: a segment that is not syntax becomes an ``UNPARSED`` token."""
     tokens: list[Token] = []
     position = 0
     for segment in query.split("^"):
         if segment:
-            tokens.extend(_segment(segment, position, query))
+            tokens.extend(_segment(segment, position))
         position += len(segment) + 1
     return tokens
 
 
-def _segment(segment: str, position: int, query: str) -> list[Token]:
+def _segment(segment: str, position: int) -> list[Token]:
     if segment == "EQ":
         return [Token(Kind.EQ, position)]
     if segment.startswith("ORDERBYDESC"):
-        return [_order(Kind.ORDERBYDESC, segment[11:], position + 11, query)]
+        return [_order(Kind.ORDERBYDESC, segment, 11, position)]
     if segment.startswith("ORDERBY"):
-        return [_order(Kind.ORDERBY, segment[7:], position + 7, query)]
+        return [_order(Kind.ORDERBY, segment, 7, position)]
     if segment.startswith("GROUPBY"):
-        return [_order(Kind.GROUPBY, segment[7:], position + 7, query)]
+        return [_order(Kind.GROUPBY, segment, 7, position)]
     if segment.startswith("NQ"):
-        return [Token(Kind.NQ, position), *_segment(segment[2:], position + 2, query)]
+        return [Token(Kind.NQ, position), *_segment(segment[2:], position + 2)]
     if segment.startswith("OR") and len(segment) > 2:
-        return [Token(Kind.OR, position), *_segment(segment[2:], position + 2, query)]
+        return [Token(Kind.OR, position), *_segment(segment[2:], position + 2)]
     if segment == "ENDRLQUERY":
         return [Token(Kind.ENDRLQUERY, position)]
     if segment.startswith("RLQUERY"):
@@ -135,40 +139,39 @@ def _segment(segment: str, position: int, query: str) -> list[Token]:
     if segment.startswith("SUBQUERY"):
         return [Token(Kind.SUBQUERY, position, text=segment[8:])]
     if segment.startswith("JOIN"):
-        return _join(segment, position, query)
+        return _join(segment, position)
     if segment.startswith(TEXT_QUERY):
         return [Token(Kind.TEXTQUERY, position, text=segment[len(TEXT_QUERY) :])]
     if segment.startswith(TEXT_INDEX_GROUP):
         return [Token(Kind.OPAQUE, position, text=segment)]
-    return [condition(segment, position, query)]
+    return [condition(segment, position)]
 
 
-def _order(kind: Kind, field: str, position: int, query: str) -> Token:
+def _order(kind: Kind, segment: str, keyword: int, position: int) -> Token:
+    field = segment[keyword:]
     if not FIELD.match(field):
-        raise QueryError("expected a field name to order by", query=query, position=position)
-    return Token(kind, position, text=field)
+        return unparsed(segment, position + keyword, "expected a field name to order by")
+    return Token(kind, position + keyword, text=field)
 
 
-def _join(segment: str, position: int, query: str) -> list[Token]:
+def _join(segment: str, position: int) -> list[Token]:
     head, bang, rest = segment.partition("!")
     if not bang:
-        raise QueryError("JOIN needs '!' after the joined fields", query=query, position=position)
+        return [unparsed(segment, position, "JOIN needs '!' after the joined fields")]
     tokens = [Token(Kind.JOIN, position, text=head[4:])]
     if rest:
-        tokens.extend(_segment(rest, position + len(head) + 1, query))
+        tokens.extend(_segment(rest, position + len(head) + 1))
     return tokens
 
 
-def condition(segment: str, position: int, query: str) -> Token:
-    """Split ``<field><operator><value>``."""
+def condition(segment: str, position: int) -> Token:
+    """Split ``<field><operator><value>`` (or say why it cannot be split)."""
     for index in range(1, len(segment)):
         for spelling in _BY_FIRST.get(segment[index], ()):
             if segment.startswith(spelling, index):
                 field = segment[:index]
                 if not FIELD.match(field):
-                    raise QueryError(
-                        f"{field!r} is not a field name", query=query, position=position
-                    )
+                    return unparsed(segment, position, f"{field!r} is not a field name")
                 return Token(
                     Kind.CONDITION,
                     position,
@@ -177,4 +180,4 @@ def condition(segment: str, position: int, query: str) -> Token:
                     spelling=spelling,
                     value=segment[index + len(spelling) :],
                 )
-    raise QueryError(f"no operator in condition {segment!r}", query=query, position=position)
+    return unparsed(segment, position, f"no operator in condition {segment!r}")

@@ -81,6 +81,22 @@ SYS_USER = TableDef(
     ),
 )
 
+# Groups; every workspace holds the "global" one, which every record's sys_domain names.
+SYS_USER_GROUP = TableDef(
+    name="sys_user_group",
+    label="Group",
+    display="name",
+    fields=(
+        string("name", 80, indexed=True),
+        string("description", 1000),
+        reference("manager", "sys_user"),
+        email("email"),
+        boolean("active", default=True),
+        reference("parent", "sys_user_group"),
+        string("type", 1024),
+    ),
+)
+
 SYS_USER_ROLE = TableDef(
     name="sys_user_role",
     label="Role",
@@ -327,6 +343,7 @@ SYS_ATTACHMENT = TableDef(
 REGISTRY = Registry(
     (
         SYS_USER,
+        SYS_USER_GROUP,
         SYS_USER_ROLE,
         SYS_USER_HAS_ROLE,
         SYS_PROPERTIES,

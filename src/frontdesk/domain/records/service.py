@@ -24,7 +24,7 @@ from frontdesk.query import dates
 from frontdesk.query.ast import EMPTY, Condition, Query
 from frontdesk.query.compiler import CompiledQuery, Compiler, Scope
 from frontdesk.store import numbering, records
-from frontdesk.store.fields import Field
+from frontdesk.store.fields import Field, FieldType
 from frontdesk.store.registry import TableDef
 from frontdesk.store.tables import REGISTRY
 
@@ -196,6 +196,7 @@ async def _accepted(
     """The writable, known fields of ``given``, coerced; unknown fields are ignored.
     With ``display_input`` a choice field may be given by its label."""
     custom = await custom_fields(unit, actor, table)
+    where = values.zone(actor.principal.time_zone) if display_input else None
     accepted: Record = {}
     for name, raw in given.items():
         field = table.field(name) or custom.get(name)
@@ -204,6 +205,8 @@ async def _accepted(
         if display_input and field.choices:
             raw = values.choice_value(field, raw)
         value = values.coerce(field, raw)
+        if where is not None and field.type is FieldType.DATETIME and value is not None:
+            value = values.universal(value, where)
         if field.is_reference and value:
             value = await _reference(unit, actor, field, value)
         accepted[name] = values.custom_text(value) if field.custom else value
@@ -236,7 +239,8 @@ async def insert(
     system: Mapping[str, Any] | None = None,
     display_input: bool = False,
 ) -> Record:
-    """Create a record; a client may choose its sys_id. ``system`` is for data loads only."""
+    """Create a record; a client may choose its sys_id. ``system`` is for data loads only
+    (they may also name a sys_id that is not 32 hexadecimal characters, as ``global``)."""
     actor.require(Operation.CREATE, table)
     ws = actor.workspace_id
     record = await _accepted(unit, actor, table, given, display_input)
@@ -247,7 +251,10 @@ async def insert(
         if field.name not in record and field.default is not None:
             record[field.name] = values.custom_text(values.coerce(field, field.default))
     rules.prepare(table, record)
-    new_id = values.sys_id(given["sys_id"]) if given.get("sys_id") else _new_sys_id()
+    loaded = dict(system or {})
+    new_id = str(loaded.pop("sys_id", "")) or (
+        values.sys_id(given["sys_id"]) if given.get("sys_id") else _new_sys_id()
+    )
     moment = clock.now()
     record.update(
         sys_id=new_id,
@@ -259,7 +266,7 @@ async def insert(
         sys_domain="global",
         sys_tags=None,
     )
-    record.update({k: v for k, v in (system or {}).items() if k in SYSTEM_OVERRIDES | {"number"}})
+    record.update({k: v for k, v in loaded.items() if k in SYSTEM_OVERRIDES | {"number"}})
     await _number(unit, actor, table, record)
     if await records.insert(unit.tx, table, workspace_id=ws, values=record) is None:
         raise Conflict(Thing.RECORD, new_id, table=table.name)

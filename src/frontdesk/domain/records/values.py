@@ -2,14 +2,18 @@
 
 Clients send strings (``"true"``, ``"2"``), JSON scalars (pysnow sends booleans), or a
 field object read back from a response (``{"value": …, "display_value": …}``). Text
-longer than its field is cut to the field's length, as the platform does.
+longer than its field is cut to the field's length, as the platform does. Empty text is
+stored as NULL: the platform shows both as ``""`` and no condition tells them apart
+(docs/decisions/0016-empty-values-and-time-zones.md).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from frontdesk.errors import Invalid, Problem
 from frontdesk.query.dates import parse_literal
@@ -62,7 +66,7 @@ def coerce(field: Field, raw: Any) -> Any:
         case FieldType.REFERENCE | FieldType.SYS_ID:
             text = _text(field, value, cut=False).strip()
             return text.lower() if is_sys_id(text.lower()) else (text or None)
-    return _text(field, value)
+    return _text(field, value) or None
 
 
 def _invalid(field: Field, value: Any, problem: Problem) -> Invalid:
@@ -139,6 +143,31 @@ def _datetime(field: Field, value: Any) -> datetime | None:
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment.replace(microsecond=0)
+
+
+@cache
+def zone(name: str | None) -> ZoneInfo | None:
+    """A user's time zone (an IANA name such as ``Asia/Tokyo``); None for UTC or unknown."""
+    if not name or name in ("UTC", "GMT"):
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def local(moment: datetime, where: ZoneInfo | None) -> datetime:
+    """A stored (UTC) time as the wall-clock time of ``where``."""
+    if where is None:
+        return moment
+    return moment.replace(tzinfo=UTC).astimezone(where).replace(tzinfo=None)
+
+
+def universal(moment: datetime, where: ZoneInfo | None) -> datetime:
+    """A wall-clock time of ``where`` as the UTC time it is stored as."""
+    if where is None:
+        return moment
+    return moment.replace(tzinfo=where).astimezone(UTC).replace(tzinfo=None)
 
 
 def choice_value(field: Field, raw: Any) -> Any:

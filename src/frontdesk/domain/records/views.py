@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from frontdesk.domain.access import Actor
 from frontdesk.domain.records import service as records
+from frontdesk.domain.records.values import local, zone
 from frontdesk.domain.services import Unit
 from frontdesk.errors import Operation
 from frontdesk.store import records as store
-from frontdesk.store.fields import Field
+from frontdesk.store.fields import Field, FieldType
 from frontdesk.store.registry import TableDef
 from frontdesk.store.tables import REGISTRY
 
@@ -68,8 +71,10 @@ async def view(
     if not display:
         return View(columns, values, None)
     shown = await _references_shown(unit, actor, columns, values)
+    where = zone(actor.principal.time_zone)
     displays = [
-        [_display(c.field, v, shown) for c, v in zip(columns, row, strict=True)] for row in values
+        [_display(c.field, v, shown, where) for c, v in zip(columns, row, strict=True)]
+        for row in values
     ]
     return View(columns, values, displays)
 
@@ -172,9 +177,15 @@ async def _references_shown(
     return shown
 
 
-def _display(field: Field, value: Any, shown: Mapping[tuple[str, str], Any]) -> Any:
+def _display(
+    field: Field, value: Any, shown: Mapping[tuple[str, str], Any], where: ZoneInfo | None
+) -> Any:
+    """A value as the caller reads it: a reference as what it shows, a choice as its label,
+    a date and time in the caller's own time zone."""
     if value is None or value == "":
         return value
+    if isinstance(value, datetime) and field.type is FieldType.DATETIME:
+        return local(value, where)
     if field.is_reference:
         return shown.get(
             (field.reference or "", str(value)), value if field.reference not in REGISTRY else None

@@ -7,14 +7,21 @@ import secrets
 from typing import Any
 
 from frontdesk.domain import clock
+from frontdesk.domain.access import system
+from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Services, Unit
 from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import repository
 from frontdesk.errors import Conflict, Invalid, NotFound, Problem, Thing
 from frontdesk.store import counts
+from frontdesk.store.tables import REGISTRY
 
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}\Z")
 INSTANCE_SECRET = "instance_secret"
+GROUPS = REGISTRY["sys_user_group"]
+# The group every record's sys_domain names (a workspace holds no other domain).
+GLOBAL = "global"
+GLOBAL_GROUP = {"name": "global", "description": "The global domain"}
 
 
 def _workspace(row: dict[str, Any]) -> Workspace:
@@ -46,6 +53,9 @@ async def create(unit: Unit, name: str, *, default: bool = False) -> Workspace:
         raise Conflict(Thing.WORKSPACE, name)
     workspace_id = await repository.insert(unit.tx, name=name, created_on=clock.now())
     await counts.start(unit.tx, workspace_id=workspace_id)
+    await records.insert(
+        unit, system(workspace_id), GROUPS, GLOBAL_GROUP, system={"sys_id": GLOBAL}
+    )
     if default or await repository.default(unit.tx) is None:
         await repository.make_default(unit.tx, workspace_id)
         default = True

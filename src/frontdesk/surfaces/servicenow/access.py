@@ -34,6 +34,7 @@ class TableRoles:
 CUSTOMERS = TableRoles(CUSTOMER_READERS, CUSTOMER_WRITERS)
 TABLES: dict[str, TableRoles] = {
     "sys_user": TableRoles(USER_READERS, USER_ADMINS),
+    "sys_user_group": TableRoles(USER_READERS, USER_ADMINS),
     "sys_user_role": TableRoles(USER_ADMINS),
     "sys_user_has_role": TableRoles(USER_ADMINS, USER_ADMINS),
     "oauth_entity": TableRoles(OAUTH_ADMINS, OAUTH_ADMINS),

@@ -143,11 +143,14 @@ async def _run(call: Call, inner: Inner) -> dict[str, Any]:
         "body": base64.b64encode(body).decode(),
         "execution_time": round((time.perf_counter() - started) * 1000),
     }
-    if not inner.exclude_headers:
-        answer["headers"] = [
+    answer["headers"] = (
+        []
+        if inner.exclude_headers
+        else [
             {"name": name.decode("latin-1"), "value": value.decode("latin-1")}
             for name, value in start.get("headers", [])
         ]
+    )
     if status >= 400:
         try:
             answer["error_message"] = orjson.loads(body)["error"]["message"]

@@ -20,7 +20,6 @@ from frontdesk.errors import (
     NotFound,
     Operation,
     Problem,
-    QueryError,
     Thing,
     Throttled,
     TooLarge,
@@ -145,11 +144,6 @@ def _invalid(error: Invalid) -> Worded:
     return 400, f"Invalid value for field {name}", f"expected {expected}, got {value!r}"
 
 
-def _query(error: QueryError) -> Worded:
-    detail = f"{error.reason} at position {error.position} of {error.query!r}"
-    return 400, "Invalid sysparm_query", detail
-
-
 def _too_large(error: TooLarge) -> Worded:
     shown = f"content-length = {error.size}" if error.size is not None else "a body"
     return (
@@ -183,7 +177,6 @@ def _grant(error: GrantError) -> Worded:
 
 # Walked along the exception's MRO: the most specific class listed wins.
 WORDS: dict[type[DomainError], Callable[[Any], Worded]] = {
-    QueryError: _query,
     TooLarge: _too_large,
     UnsupportedMediaType: _unsupported,
     NotAcceptable: _not_acceptable,

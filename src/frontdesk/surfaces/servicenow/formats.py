@@ -39,7 +39,7 @@ def negotiate(accept: str | None) -> Format:
 
 def body_format(content_type: str | None, *, xml_allowed: bool = True) -> Format:
     media = (content_type or "").split(";", 1)[0].strip().lower()
-    if media in ("", "application/json", "text/json", "text/plain") or media.endswith("+json"):
+    if media in ("", "application/json", "text/json") or media.endswith("+json"):
         return "json"
     if xml_allowed and media in ("application/xml", "text/xml"):
         return "xml"
