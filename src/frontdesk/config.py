@@ -30,5 +30,8 @@ class Settings(BaseSettings):
     # Argon2 cost for new password hashes (existing hashes keep their own).
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
+    # How many password verifications run at once (each takes argon2_memory_kib); 0: one
+    # per core.
+    hashing_concurrency: int = 0
     log_level: str = "info"
     access_log: bool = False

@@ -7,6 +7,8 @@ the password hasher and the caches. ``services.read()`` and ``services.write()``
 
 from __future__ import annotations
 
+import asyncio
+import os
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
@@ -19,11 +21,14 @@ from frontdesk.db.database import Database, Transaction
 from frontdesk.domain.cache import TtlCache, WorkspaceCache
 from frontdesk.domain.passwords import Hasher
 from frontdesk.domain.principal import Principal
+from frontdesk.domain.throttle import Throttle
 from frontdesk.domain.workspace import Workspace
 from frontdesk.store.fields import Field
 from frontdesk.store.registry import Cached
 
 CustomFields = Mapping[str, Mapping[str, Field]]  # table → name → field
+# How long a credential that failed is remembered as failing (a change to users forgets it).
+REJECTED_SECONDS = 300.0
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
@@ -39,6 +44,11 @@ class Services:
     dictionary: WorkspaceCache[None, CustomFields]
     # Workspace names (None: the default workspace) → workspaces.
     workspaces: TtlCache[str | None, Workspace]
+    # Failed sign-ins: their budgets, the credentials that recently failed (a repeat costs
+    # no hash), and a cap on concurrent hashing (a flood cannot take every core or GB).
+    throttle: Throttle
+    rejected: WorkspaceCache[bytes, bool]
+    hashing: asyncio.Semaphore
 
     @classmethod
     def create(cls, db: Database, settings: Settings) -> Services:
@@ -51,6 +61,9 @@ class Services:
             properties=WorkspaceCache(settings.settings_cache_seconds),
             dictionary=WorkspaceCache(settings.settings_cache_seconds),
             workspaces=TtlCache(settings.settings_cache_seconds),
+            throttle=Throttle(),
+            rejected=WorkspaceCache(REJECTED_SECONDS),
+            hashing=asyncio.Semaphore(settings.hashing_concurrency or (os.cpu_count() or 2)),
         )
 
     def read(self) -> AbstractAsyncContextManager[Unit]:
@@ -65,6 +78,7 @@ class Services:
         match cached:
             case Cached.CREDENTIALS:
                 self.credentials.forget(workspace_id)
+                self.rejected.forget(workspace_id)
             case Cached.PROPERTIES:
                 self.properties.forget(workspace_id)
             case Cached.DICTIONARY:

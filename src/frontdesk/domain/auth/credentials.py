@@ -7,6 +7,10 @@ unremembered credential share one verification. Changing a user, a role, a grant
 OAuth client forgets the workspace's entries at commit (in this process; other processes
 within the lifetime). How a credential travels (an ``Authorization`` header, a form) is
 each surface's business.
+
+Every check of a secret goes through ``checked``: it is refused at once when the sign-in's
+failure budget is spent (``domain/throttle.py``), a credential that failed a moment ago
+fails again without a hash, and no more hashes run at once than ``services.hashing`` lets.
 """
 
 from __future__ import annotations
@@ -31,14 +35,57 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-async def password(services: Services, workspace_id: int, user_name: str, secret: str) -> Principal:
-    """The user whose password ``secret`` is (remembered once verified)."""
+async def password(
+    services: Services,
+    workspace_id: int,
+    user_name: str,
+    secret: str,
+    *,
+    address: str | None = None,
+) -> Principal:
+    """The user whose password ``secret`` is (remembered once verified); ``address`` is
+    where the attempt came from, for its failure budget."""
 
     async def verify() -> tuple[Principal, float | None]:
-        return await verify_password(services, workspace_id, user_name, secret), None
+        found = await verify_password(services, workspace_id, user_name, secret, address=address)
+        return found, None
 
     key = _digest("password", user_name, secret)
     return await services.credentials.get_or_compute(workspace_id, key, verify)
+
+
+async def checked(
+    services: Services,
+    workspace_id: int,
+    *,
+    account: str,
+    stored: str | None,
+    secret: str,
+    address: str | None,
+    allowed: bool = True,
+) -> bool:
+    """Whether ``secret`` matches the ``stored`` hash (and ``allowed``: the account may sign
+    in), under the account's and the address's failure budgets; ``Throttled`` when spent."""
+    throttle = services.throttle
+    attempt = throttle.admit(throttle.keys(f"{workspace_id}\0{account}", address))
+    try:
+        known = _digest(account, stored or "", secret)
+        if services.rejected.get(workspace_id, known):
+            valid = False
+        else:
+            async with services.hashing:
+                valid = await anyio.to_thread.run_sync(services.hasher.verify, stored, secret)
+            valid = valid and allowed
+            if not valid:
+                services.rejected.put(workspace_id, known, True)
+    except BaseException:
+        attempt.abandoned()
+        raise
+    if valid:
+        attempt.succeeded()
+    else:
+        attempt.failed()
+    return valid
 
 
 async def token(services: Services, workspace_id: int, access_token: str) -> Principal:
@@ -53,7 +100,12 @@ async def token(services: Services, workspace_id: int, access_token: str) -> Pri
 
 
 async def verify_password(
-    services: Services, workspace_id: int, user_name: str, secret: str
+    services: Services,
+    workspace_id: int,
+    user_name: str,
+    secret: str,
+    *,
+    address: str | None = None,
 ) -> Principal:
     """Check a user's password (Argon2, in a worker thread) and load the user's roles."""
     if "\x00" in user_name:
@@ -67,9 +119,16 @@ async def verify_password(
             if row is not None
             else frozenset()
         )
-    stored = row["user_password"] if row is not None else None
-    valid = await anyio.to_thread.run_sync(services.hasher.verify, stored, secret)
-    if row is None or not valid or not _may_log_in(row):
+    valid = await checked(
+        services,
+        workspace_id,
+        account=f"user:{user_name.lower()}",
+        stored=row["user_password"] if row is not None else None,
+        secret=secret,
+        address=address,
+        allowed=row is not None and _may_log_in(row),
+    )
+    if row is None or not valid:
         raise Unauthenticated(Why.WRONG)
     return _principal(workspace_id, row, roles)
 

@@ -14,8 +14,6 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
-import anyio.to_thread
-
 from frontdesk.domain import clock
 from frontdesk.domain.access import Actor
 from frontdesk.domain.auth import credentials, repository
@@ -83,15 +81,22 @@ async def register_client(
 
 
 async def _client(
-    services: Services, workspace_id: int, client_id: str, secret: str
+    services: Services, workspace_id: int, client_id: str, secret: str, address: str | None
 ) -> dict[str, Any]:
     if "\x00" in client_id:
         raise GrantError(GrantCode.INVALID_CLIENT, Thing.CLIENT)
     async with services.read() as unit:
         client = await repository.client(unit.tx, workspace_id=workspace_id, client_id=client_id)
-    stored = client["client_secret"] if client else None
-    valid = await anyio.to_thread.run_sync(services.hasher.verify, stored, secret)
-    if client is None or not valid or client.get("active") is False:
+    valid = await credentials.checked(
+        services,
+        workspace_id,
+        account=f"client:{client_id.lower()}",
+        stored=client["client_secret"] if client else None,
+        secret=secret,
+        address=address,
+        allowed=client is not None and client.get("active") is not False,
+    )
+    if client is None or not valid:
         raise GrantError(GrantCode.INVALID_CLIENT, Thing.CLIENT)
     return client
 
@@ -105,10 +110,13 @@ async def password_grant(
     username: str,
     password: str,
     scope: str,
+    address: str | None = None,
 ) -> Tokens:
-    client = await _client(services, workspace_id, client_id, client_secret)
+    client = await _client(services, workspace_id, client_id, client_secret, address)
     try:
-        user = await credentials.verify_password(services, workspace_id, username, password)
+        user = await credentials.verify_password(
+            services, workspace_id, username, password, address=address
+        )
     except Unauthenticated:
         raise GrantError(GrantCode.INVALID_GRANT, Thing.USER) from None
     return await _issue(services, workspace_id, client, user.user_sys_id, scope=scope)
@@ -122,8 +130,9 @@ async def refresh_grant(
     client_secret: str,
     refresh_token: str,
     scope: str,
+    address: str | None = None,
 ) -> Tokens:
-    client = await _client(services, workspace_id, client_id, client_secret)
+    client = await _client(services, workspace_id, client_id, client_secret, address)
     async with services.write() as unit:
         digest = credentials.token_hash(refresh_token)
         row = await repository.token(unit.tx, workspace_id=workspace_id, token_hash=digest)
@@ -139,9 +148,15 @@ async def refresh_grant(
 
 
 async def client_credentials_grant(
-    services: Services, workspace_id: int, *, client_id: str, client_secret: str, scope: str
+    services: Services,
+    workspace_id: int,
+    *,
+    client_id: str,
+    client_secret: str,
+    scope: str,
+    address: str | None = None,
 ) -> Tokens:
-    client = await _client(services, workspace_id, client_id, client_secret)
+    client = await _client(services, workspace_id, client_id, client_secret, address)
     return await _issue(
         services, workspace_id, client, client.get("user"), scope=scope, refresh=False
     )

@@ -21,8 +21,11 @@ def basic_pair(value: str) -> tuple[str, str] | None:
     return (user_name, password) if colon and user_name else None
 
 
-async def caller(services: Services, workspace_id: int, header: str | None) -> Principal:
-    """The principal an ``Authorization`` header proves, or ``Unauthenticated``."""
+async def caller(
+    services: Services, workspace_id: int, header: str | None, address: str | None = None
+) -> Principal:
+    """The principal an ``Authorization`` header proves, or ``Unauthenticated``. ``address``,
+    where the request came from, counts failed sign-ins toward its budget."""
     if not header:
         raise Unauthenticated(Why.MISSING)
     scheme, _, value = header.partition(" ")
@@ -31,7 +34,7 @@ async def caller(services: Services, workspace_id: int, header: str | None) -> P
         pair = basic_pair(value)
         if pair is None:
             raise Unauthenticated(Why.MALFORMED)
-        return await credentials.password(services, workspace_id, *pair)
+        return await credentials.password(services, workspace_id, *pair, address=address)
     if scheme == "bearer" and value.strip():
         return await credentials.token(services, workspace_id, value.strip())
     raise Unauthenticated(Why.MALFORMED)

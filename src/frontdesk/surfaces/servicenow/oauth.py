@@ -53,27 +53,46 @@ def _client(request: Request, form: dict[str, str]) -> tuple[str, str]:
 
 
 async def _grant(
-    services: Services, workspace_id: int, form: dict[str, str], client: tuple[str, str]
+    services: Services,
+    workspace_id: int,
+    form: dict[str, str],
+    client: tuple[str, str],
+    address: str | None,
 ) -> Tokens:
     client_id, secret = client
     if not client_id:
         raise GrantError(GrantCode.INVALID_CLIENT)
     grant = form.get("grant_type", "")
-    common = {"client_id": client_id, "client_secret": secret, "scope": SCOPE}
     if grant == "password":
         return await oauth.password_grant(
             services,
             workspace_id,
+            client_id=client_id,
+            client_secret=secret,
             username=form.get("username", ""),
             password=form.get("password", ""),
-            **common,
+            scope=SCOPE,
+            address=address,
         )
     if grant == "refresh_token":
         return await oauth.refresh_grant(
-            services, workspace_id, refresh_token=form.get("refresh_token", ""), **common
+            services,
+            workspace_id,
+            client_id=client_id,
+            client_secret=secret,
+            refresh_token=form.get("refresh_token", ""),
+            scope=SCOPE,
+            address=address,
         )
     if grant == "client_credentials":
-        return await oauth.client_credentials_grant(services, workspace_id, **common)
+        return await oauth.client_credentials_grant(
+            services,
+            workspace_id,
+            client_id=client_id,
+            client_secret=secret,
+            scope=SCOPE,
+            address=address,
+        )
     raise GrantError(GrantCode.UNSUPPORTED_GRANT_TYPE, value=grant)
 
 
@@ -132,7 +151,10 @@ async def token(request: Request) -> Response:
         return failure(request, error, "json")
     form = dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
     try:
-        tokens = await _grant(services_of(request), workspace.id, form, _client(request, form))
+        address = request.client.host if request.client else None
+        tokens = await _grant(
+            services_of(request), workspace.id, form, _client(request, form), address
+        )
     except GrantError as error:
         return _error(error)
     except Exception as error:
