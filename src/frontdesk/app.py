@@ -51,6 +51,35 @@ class RequestId:
         await self.app(scope, receive, send_with_id)
 
 
+class TrustedHosts:
+    """Refuse a request naming a host the operator has not listed (``FRONTDESK_TRUSTED_HOSTS``):
+    nothing built from the Host header can then point anywhere else."""
+
+    def __init__(self, app: ASGIApp, hosts: str) -> None:
+        self.app = app
+        self.patterns = [h.strip().lower() for h in hosts.split(",") if h.strip()]
+
+    def allows(self, host: str) -> bool:
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        name = name.strip("[]").lower()
+        return any(
+            pattern == "*"
+            or name == pattern
+            or (pattern.startswith("*.") and name.endswith(pattern[1:]))
+            for pattern in self.patterns
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self.patterns:
+            host = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"host"), "")
+            if not self.allows(host):
+                detail = f"this server does not answer for the host {host!r}"
+                response = system.problem(400, "Bad Request", detail)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def surfaces() -> list[Surface]:
     """Every surface, the busiest first (each owns its own path prefixes)."""
     return [servicenow(), system.surface()]
@@ -84,7 +113,13 @@ def create_app(settings: Settings, *, services: Services | None = None) -> Starl
                 await database.close()
 
     found = surfaces()
-    app = Starlette(lifespan=lifespan, middleware=[Middleware(RequestId)])
+    app = Starlette(
+        lifespan=lifespan,
+        middleware=[
+            Middleware(RequestId),
+            Middleware(TrustedHosts, hosts=settings.trusted_hosts),
+        ],
+    )
     # No routes of its own: every path goes to the surface that owns it. (A Mount would
     # not do: its pattern cannot match a path with a newline in it.)
     app.router.default = Dispatch(found, _nothing_here)

@@ -35,3 +35,10 @@ class Settings(BaseSettings):
     hashing_concurrency: int = 0
     log_level: str = "info"
     access_log: bool = False
+    # The URL clients reach this server at (e.g. https://frontdesk.example.com), when it is
+    # behind a proxy: links and Location headers use it instead of the request's Host.
+    public_url: str = ""
+    # Host names requests may name (comma-separated, "*.example.com" allowed); empty: any.
+    trusted_hosts: str = ""
+    # Proxies whose X-Forwarded-For / -Proto are believed (comma-separated addresses, "*").
+    trusted_proxies: str = "127.0.0.1"

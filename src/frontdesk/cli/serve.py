@@ -60,6 +60,8 @@ def serve(
         loop="uvloop",
         http="httptools",
         server_header=False,
+        proxy_headers=True,
+        forwarded_allow_ips=settings.trusted_proxies,
         timeout_graceful_shutdown=5,
         **ssl,  # type: ignore[arg-type]
     )

@@ -8,6 +8,7 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from functools import wraps
 
+from starlette.datastructures import URL
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -37,10 +38,25 @@ class Call:
     fmt: Format
 
     @property
-    def base(self) -> str:
-        """``scheme://host[:port]`` plus ``/s/<workspace>`` when the request came that way."""
+    def origin(self) -> str:
+        """``scheme://host[:port]`` clients reach this server at: the configured public URL,
+        else the request's own (never a Host header the operator has not vouched for, when
+        the public URL is set)."""
+        if self.settings.public_url:
+            return self.settings.public_url.rstrip("/")
         url = self.request.url
-        return f"{url.scheme}://{url.netloc}{self.request.scope.get('root_path', '')}"
+        return f"{url.scheme}://{url.netloc}"
+
+    @property
+    def base(self) -> str:
+        """The origin plus ``/s/<workspace>`` when the request came that way."""
+        return self.origin + str(self.request.scope.get("root_path", ""))
+
+    @property
+    def url(self) -> URL:
+        """This request's URL, as the client reached it."""
+        url = self.request.url
+        return URL(self.origin + url.path + (f"?{url.query}" if url.query else ""))
 
     def read(self) -> AbstractAsyncContextManager[Unit]:
         return self.services.read()

@@ -66,9 +66,7 @@ async def list_consumers(call: Call) -> Response:
     async with call.read() as unit:
         page = await consumers.list_consumers(unit, call.actor, encoded, limit=limit, offset=offset)
         fields = await _fields(unit, call.actor)
-    link = link_header(
-        call.request.url, offset=offset, limit=limit, total=None, has_more=page.has_more
-    )
+    link = link_header(call.url, offset=offset, limit=limit, total=None, has_more=page.has_more)
     return respond(
         {"result": [plain(r, fields) for r in page.records], "hasMore": page.has_more},
         call.fmt,

@@ -159,7 +159,7 @@ async def list_records(call: Call) -> Response:
         headers["X-Total-Count"] = str(page.total)
     if not params.boolean(query, "sysparm_suppress_pagination_header"):
         link = link_header(
-            call.request.url, offset=offset, limit=limit, total=page.total, has_more=page.has_more
+            call.url, offset=offset, limit=limit, total=page.total, has_more=page.has_more
         )
         if link:
             headers["Link"] = link
