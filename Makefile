@@ -1,5 +1,6 @@
 # Two commands on a fresh machine with Python 3.11: `make demo` and `make test`.
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -18,9 +19,9 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 ## install: create or update .venv/ with frontdesk and its tools
 install: $(STAMP)
 
-## demo: serve the demo workspace on SQLite at http://127.0.0.1:8000
+## demo: serve the demo workspace on SQLite at http://127.0.0.1:$(PORT) (make demo PORT=8001)
 demo: install
-	$(BIN)/frontdesk serve --demo
+	$(BIN)/frontdesk serve --demo --port $(PORT)
 
 ## test: lint, type-check and run the whole suite
 test: install lint types unit

@@ -146,3 +146,28 @@ def basic(user_name: str, password: str) -> dict[str, str]:
 @pytest.fixture
 def spec_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "shared" / "specs"
+
+
+SKIPPED_FOR_POSTGRES = pytest.StashKey[int]()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    terminalreporter.config.stash[SKIPPED_FOR_POSTGRES] = sum(
+        "PostgreSQL not configured" in str(getattr(report, "longrepr", ""))
+        for report in terminalreporter.stats.get("skipped", [])
+    )
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Say plainly, after everything else, what did not run for want of PostgreSQL."""
+    skipped = config.stash.get(SKIPPED_FOR_POSTGRES, 0)
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if skipped and reporter is not None:
+        reporter.write_sep("=", "PostgreSQL", yellow=True)
+        reporter.write_line(
+            f"{skipped} tests did not run: PostgreSQL is not configured. Every test that "
+            "touches the store runs on both databases; to run them all, use .ci/run (it "
+            f"starts the local PostgreSQL), or set {POSTGRES_ENV}=postgresql://user@host:5432/db "
+            "(a server the tests may create databases on) and run make test again.",
+            yellow=True,
+        )

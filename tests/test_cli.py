@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,7 @@ def test_migrate_workspaces_users_and_settings(database: str) -> None:
         "create",
         "ops",
         "--password",
-        "pw",
+        "pw-long-enough",
         "--role",
         "itil",
         "-w",
@@ -78,7 +79,17 @@ def test_migrate_workspaces_users_and_settings(database: str) -> None:
     assert result.exit_code == 0
     assert "csm_ws_integration" in result.output
     assert "itil" not in result.output.split(":", 1)[1]
-    run("user", "password", "ops", "--password", "pw2", "-w", "acme", "--database", database)
+    run(
+        "user",
+        "password",
+        "ops",
+        "--password",
+        "pw2-long-enough",
+        "-w",
+        "acme",
+        "--database",
+        database,
+    )
     client = run(
         "oauth-client", "create", "app", "--user", "ops", "-w", "acme", "--database", database
     )
@@ -118,3 +129,92 @@ def test_errors_end_cleanly(database: str) -> None:
     assert bad.exit_code == 2
     missing = runner.invoke(app, ["user", "roles", "ghost", "--database", database])
     assert missing.exit_code == 1
+
+
+def test_help_shows_flags_as_flags() -> None:
+    shown = run("serve", "--help")
+    assert "--demo " in shown
+    assert "<bool>" not in shown
+    assert "--port <int>" in shown or "--port INTEGER" in shown
+
+
+def test_roles_are_checked_and_passwords_must_be_long_enough(database: str) -> None:
+    run("workspace", "create", "acme", "--database", database)
+    unknown = runner.invoke(
+        app,
+        [
+            "user",
+            "create",
+            "a",
+            "--password",
+            "long-enough",
+            "--role",
+            "sn_agent",
+            "--database",
+            database,
+        ],
+    )
+    assert unknown.exit_code == 2
+    assert "unknown role sn_agent" in unknown.output
+    assert "csm_ws_integration" in unknown.output  # the known roles are listed
+    short = runner.invoke(
+        app, ["user", "create", "b", "--password", "short", "--database", database]
+    )
+    assert short.exit_code == 1
+    assert "at least 8 characters" in short.output
+
+
+def test_list_commands(database: str) -> None:
+    run("workspace", "create", "acme", "--database", database)
+    run(
+        "user",
+        "create",
+        "ops",
+        "--password",
+        "long-enough",
+        "--role",
+        "itil",
+        "--database",
+        database,
+    )
+    run("oauth-client", "create", "portal", "--database", database)
+    run("property", "set", "glide.invalid_query.returns_no_rows", "true", "--database", database)
+    run("field", "add", "csm_consumer", "u_tier", "--type", "integer", "--database", database)
+    users = run("user", "list", "--database", database)
+    assert "ops" in users
+    assert "itil" in users
+    assert "portal" in run("oauth-client", "list", "--database", database)
+    assert "glide.invalid_query.returns_no_rows" in run("property", "list", "--database", database)
+    fields = run("field", "list", "csm_consumer", "--database", database)
+    assert "u_tier" in fields
+    assert "integer" in fields
+
+
+def test_the_default_database_is_in_the_data_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    monkeypatch.setenv("FRONTDESK_DATA_DIR", str(data))
+    monkeypatch.delenv("FRONTDESK_DATABASE_URL", raising=False)
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+    monkeypatch.chdir(tmp_path / "one")
+    run("workspace", "create", "acme")
+    monkeypatch.chdir(tmp_path / "two")
+    assert "acme" in run("workspace", "list")  # the same database, wherever it is run from
+    assert (data / "frontdesk.db").exists()
+    assert not (tmp_path / "one" / "frontdesk.db").exists()
+    assert run("tls", "ca").strip() == str((data / "tls" / "ca.pem").resolve())
+
+
+def test_a_busy_port_is_one_line_before_anything_else(database: str) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = runner.invoke(app, ["serve", "--port", str(port), "--database", database])
+    assert busy.exit_code == 2
+    lines = busy.output.strip().splitlines()
+    assert len(lines) == 1
+    assert f"Port {port} on 127.0.0.1 is in use" in lines[0]
+    assert f"PORT={port + 1}" in lines[0]

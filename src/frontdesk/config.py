@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import platformdirs
+from pydantic import model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_DATABASE_URL = "sqlite:///frontdesk.db"
+
+def default_data_dir() -> Path:
+    """The platform's user data directory (``~/.local/share/frontdesk`` on Linux): the same
+    wherever a command is run from."""
+    return Path(platformdirs.user_data_dir("frontdesk", appauthor=False))
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FRONTDESK_", extra="ignore")
 
-    database_url: str = DEFAULT_DATABASE_URL
-    data_dir: Path = Path(".frontdesk")
+    # Where frontdesk keeps its files (the SQLite database, TLS certificates).
+    data_dir: Path = default_data_dir()
+    # Empty: ``frontdesk.db`` in the data directory.
+    database_url: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
     # Requests whose body is larger are refused (ServiceNow's own REST limit is 10 MiB).
@@ -42,3 +50,9 @@ class Settings(BaseSettings):
     trusted_hosts: str = ""
     # Proxies whose X-Forwarded-For / -Proto are believed (comma-separated addresses, "*").
     trusted_proxies: str = "127.0.0.1"
+
+    @model_validator(mode="after")
+    def _database_in_the_data_dir(self) -> Settings:
+        if not self.database_url:
+            self.database_url = f"sqlite:///{self.data_dir.expanduser().resolve() / 'frontdesk.db'}"
+        return self

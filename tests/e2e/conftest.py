@@ -38,8 +38,10 @@ class Server:
         return self.credentials["username"], self.credentials["password"]
 
 
-def start(database: str, data_dir: Path, *extra: str) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
+def start(
+    database: str, data_dir: Path, *extra: str, port: int | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    port = port or free_port()
     scheme = "https" if "--tls" in extra else "http"
     env = {
         **os.environ,

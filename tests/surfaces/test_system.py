@@ -57,3 +57,20 @@ async def test_a_wrong_method_on_frontdesks_own_paths(client: httpx.AsyncClient)
     assert response.status_code == 405
     assert response.headers["allow"] == "GET, HEAD"
     assert response.json()["title"] == "Method Not Allowed"
+
+
+async def test_the_api_browser_works_offline(client: httpx.AsyncClient) -> None:
+    page = await client.get("/docs")
+    assert "http://" not in page.text
+    assert "https://" not in page.text  # nothing from a CDN
+    for asset, media in [
+        ("swagger-ui-bundle.js", "text/javascript"),
+        ("swagger-ui.css", "text/css"),
+    ]:
+        assert f'"docs/{asset}"' in page.text
+        served = await client.get(f"/docs/{asset}")
+        assert served.status_code == 200
+        assert served.headers["content-type"].startswith(media)
+        assert len(served.content) > 10_000
+    assert (await client.get("/docs/../../etc/passwd")).status_code == 404
+    assert (await client.get("/docs/index.html")).status_code == 404

@@ -9,6 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from frontdesk import tls
 from frontdesk.cli.common import DATABASE, WORKSPACE, console, output, run, settings_for
 from frontdesk.domain.access import Actor, system
 from frontdesk.domain.auth import oauth, users
@@ -23,12 +24,30 @@ from frontdesk.query.parser import parse
 from frontdesk.store.tables import REGISTRY
 from frontdesk.surfaces.servicenow.access import ROLES
 
-workspace = typer.Typer(help="Workspaces (tenants).", no_args_is_help=True)
-user = typer.Typer(help="Users, passwords and roles.", no_args_is_help=True)
-oauth_client = typer.Typer(help="OAuth client applications.", no_args_is_help=True)
-property_ = typer.Typer(help="System properties (sys_properties).", no_args_is_help=True)
-field = typer.Typer(help="Custom u_ fields (sys_dictionary).", no_args_is_help=True)
-generate = typer.Typer(help="Synthetic data.", no_args_is_help=True)
+
+def group(description: str) -> typer.Typer:
+    # Plain help: a flag shows as a flag, an option with its type.
+    return typer.Typer(help=description, no_args_is_help=True, rich_markup_mode=None)
+
+
+workspace = group("Workspaces (tenants).")
+user = group("Users, passwords and roles.")
+oauth_client = group("OAuth client applications.")
+property_ = group("System properties (sys_properties).")
+field = group("Custom u_ fields (sys_dictionary).")
+generate = group("Synthetic data.")
+tls_ = group("The certificate authority clients trust for serve --tls.")
+
+
+def known_roles(names: list[str]) -> list[str]:
+    """Roles a surface checks; anything else is an error that lists them."""
+    unknown = [name for name in names if name not in ROLES]
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown role {', '.join(unknown)}; the roles are: {', '.join(ROLES)}",
+            param_hint="'--role'",
+        )
+    return names
 
 
 def show_credentials(found: loader.DemoCredentials) -> None:
@@ -93,6 +112,23 @@ async def _hash(services: Services, password: str) -> str:
     return await anyio.to_thread.run_sync(services.hasher.hash, password)
 
 
+async def _everything(
+    services: Services, workspace_name: str | None, table: str, query: str
+) -> tuple[Workspace, list[dict[str, object]]]:
+    found = await _workspace(services, workspace_name)
+    async with services.read() as unit:
+        page = await records.query(
+            unit,
+            system(found.id),
+            REGISTRY[table],
+            parse(query),
+            limit=10_000,
+            offset=0,
+            count=False,
+        )
+    return found, page.records
+
+
 @user.command("create")
 def user_create(
     user_name: str,
@@ -106,9 +142,11 @@ def user_create(
 ) -> None:
     """Create a user with a password and roles."""
 
+    known_roles(role)
+
     async def work(services: Services) -> None:
         found = await _workspace(services, workspace_name)
-        hashed = await _hash(services, password)
+        hashed = await users.hashed_password(services, password)
         async with services.write() as unit:
             fields = {"first_name": first_name, "last_name": last_name, "email": email}
             await users.create(
@@ -133,6 +171,7 @@ def user_roles(
     database: str | None = DATABASE,
 ) -> None:
     """Grant or revoke roles; print the user's roles."""
+    known_roles(add)
 
     async def work(services: Services) -> frozenset[str]:
         found = await _workspace(services, workspace_name)
@@ -160,13 +199,33 @@ def user_password(
 
     async def work(services: Services) -> None:
         found = await _workspace(services, workspace_name)
-        hashed = await _hash(services, password)
+        hashed = await users.hashed_password(services, password)
         async with services.write() as unit:
             person = await users.find(unit, found.id, user_name)
             await users.set_password_hash(unit, found.id, person["sys_id"], hashed)
 
     run(settings_for(database), work)
     console.print(f"Password of [bold]{user_name}[/bold] changed")
+
+
+@user.command("list")
+def user_list(workspace_name: str | None = WORKSPACE, database: str | None = DATABASE) -> None:
+    """List users and their roles."""
+
+    async def work(services: Services) -> list[tuple[dict[str, object], frozenset[str]]]:
+        found, people = await _everything(services, workspace_name, "sys_user", "ORDERBYuser_name")
+        async with services.read() as unit:
+            return [(p, await users.role_names(unit, found.id, str(p["sys_id"]))) for p in people]
+
+    table = Table("user", "name", "roles", "active")
+    for person, roles in run(settings_for(database), work):
+        table.add_row(
+            str(person["user_name"]),
+            str(person.get("name") or ""),
+            ", ".join(sorted(roles)),
+            "yes" if person.get("active") is not False else "no",
+        )
+    output.print(table)
 
 
 # --------------------------------------------------------------------------- OAuth clients
@@ -196,6 +255,22 @@ def oauth_client_create(
 
     client_id = run(settings_for(database), work)
     typer.echo(f"client_id={client_id}\nclient_secret={secret}")
+
+
+@oauth_client.command("list")
+def oauth_client_list(
+    workspace_name: str | None = WORKSPACE, database: str | None = DATABASE
+) -> None:
+    """List OAuth client applications (their secrets are never shown again)."""
+
+    async def work(services: Services) -> list[dict[str, object]]:
+        return (await _everything(services, workspace_name, "oauth_entity", "ORDERBYname"))[1]
+
+    table = Table("name", "client_id", "active")
+    for client in run(settings_for(database), work):
+        active = "yes" if client.get("active") is not False else "no"
+        table.add_row(str(client["name"]), str(client["client_id"]), active)
+    output.print(table)
 
 
 # --------------------------------------------------------------------------- properties and fields
@@ -238,6 +313,19 @@ def property_set(
     console.print(f"{name} = {value}")
 
 
+@property_.command("list")
+def property_list(workspace_name: str | None = WORKSPACE, database: str | None = DATABASE) -> None:
+    """List the workspace's system properties."""
+
+    async def work(services: Services) -> list[dict[str, object]]:
+        return (await _everything(services, workspace_name, "sys_properties", "ORDERBYname"))[1]
+
+    table = Table("name", "value")
+    for found in run(settings_for(database), work):
+        table.add_row(str(found["name"]), str(found.get("value") or ""))
+    output.print(table)
+
+
 @field.command("add")
 def field_add(
     table: str,
@@ -272,6 +360,42 @@ def field_add(
 
     run(settings_for(database), work)
     console.print(f"{table}.{name} ({kind}) added")
+
+
+@field.command("list")
+def field_list(
+    table_name: str | None = typer.Argument(None, metavar="[TABLE]", help="Only this table's"),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """List the workspace's custom u_ fields."""
+    query = "elementSTARTSWITHu_" + (f"^name={table_name}" if table_name else "")
+
+    async def work(services: Services) -> list[dict[str, object]]:
+        found = await _everything(services, workspace_name, "sys_dictionary", query)
+        return found[1]
+
+    table = Table("table", "field", "type", "label")
+    for entry in sorted(
+        run(settings_for(database), work), key=lambda e: (str(e["name"]), str(e["element"]))
+    ):
+        table.add_row(
+            str(entry["name"]),
+            str(entry["element"]),
+            str(entry.get("internal_type") or "string"),
+            str(entry.get("column_label") or ""),
+        )
+    output.print(table)
+
+
+# --------------------------------------------------------------------------- TLS
+
+
+@tls_.command("ca")
+def tls_ca(database: str | None = DATABASE) -> None:
+    """Print the path of the certificate authority to trust (made if there is none yet)."""
+    settings = settings_for(database)
+    output.print(str(tls.ensure(settings.data_dir, settings.host).ca.resolve()), soft_wrap=True)
 
 
 # --------------------------------------------------------------------------- data

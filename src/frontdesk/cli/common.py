@@ -22,7 +22,8 @@ output = Console()  # what a command answers
 DATABASE = typer.Option(
     None,
     "--database",
-    help="Database URL (default: $FRONTDESK_DATABASE_URL or sqlite:///frontdesk.db)",
+    help="Database URL (default: $FRONTDESK_DATABASE_URL, else frontdesk.db in the data "
+    "directory, $FRONTDESK_DATA_DIR or the platform's user data directory)",
 )
 WORKSPACE = typer.Option(
     None, "--workspace", "-w", help="Workspace name (default: the default workspace)"

@@ -15,6 +15,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: a flag shows as a flag (--demo), an option with its type (--port <int>).
+    rich_markup_mode=None,
 )
 app.command()(serve)
 app.add_typer(admin.workspace, name="workspace")
@@ -23,6 +25,7 @@ app.add_typer(admin.oauth_client, name="oauth-client")
 app.add_typer(admin.property_, name="property")
 app.add_typer(admin.field, name="field")
 app.add_typer(admin.generate, name="generate")
+app.add_typer(admin.tls_, name="tls")
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 
 import typer
 import uvicorn
@@ -11,6 +12,18 @@ from frontdesk import tls
 from frontdesk.app import create_app
 from frontdesk.cli.admin import load_demo, show_credentials
 from frontdesk.cli.common import DATABASE, console, migrated, run, settings_for
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """Whether something already listens on ``host:port`` (checked before anything is done)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
 
 
 def serve(
@@ -32,6 +45,14 @@ def serve(
             "access_log": access_log,
         }
     )
+    if port_in_use(settings.host, settings.port):
+        other = settings.port + 1
+        console.print(
+            f"[red]Port {settings.port} on {settings.host} is in use[/red] (by make demo?): "
+            f"choose another, --port {other} (or make demo PORT={other}).",
+            soft_wrap=True,
+        )
+        raise typer.Exit(2)
     url = migrated(settings)
     if demo:
         show_credentials(run(settings, load_demo, migrate_first=False))
@@ -44,9 +65,10 @@ def serve(
         console.print(
             f"TLS certificate authority (trust it in clients): [bold]{found.ca.resolve()}[/bold]"
         )
+    console.print(f"Database: [bold]{url}[/bold]")
     console.print(
-        f"frontdesk serving [bold]{scheme}://{settings.host}:{settings.port}[/bold] "
-        f"(database {url}); API browser at /docs"
+        f"frontdesk serving [bold]{scheme}://{settings.host}:{settings.port}[/bold]; "
+        "API browser at /docs"
     )
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"

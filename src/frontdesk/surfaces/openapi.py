@@ -177,10 +177,13 @@ def document(
     }
 
 
+# The API browser: Swagger UI 5 (it reads OpenAPI 3.1), its files served by this server
+# from the swagger-ui-py package, so /docs works offline. Relative URLs: /docs is at the root.
 SWAGGER_UI = """<!doctype html>
 <html><head><meta charset="utf-8"><title>{title}</title>
-<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css">
+<link rel="stylesheet" href="docs/swagger-ui.css">
+<link rel="icon" type="image/png" href="docs/favicon-32x32.png">
 </head><body><div id="ui"></div>
-<script src="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
+<script src="docs/swagger-ui-bundle.js"></script>
 <script>SwaggerUIBundle({{url: "{url}", dom_id: "#ui"}});</script>
 </body></html>"""

@@ -5,16 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import anyio.to_thread
+
 from frontdesk.domain.access import Actor
 from frontdesk.domain.auth import repository
 from frontdesk.domain.records import service as records
-from frontdesk.domain.services import Unit
-from frontdesk.errors import Conflict, NotFound, Thing
+from frontdesk.domain.services import Services, Unit
+from frontdesk.errors import Conflict, Invalid, NotFound, Problem, Thing
 from frontdesk.store.tables import REGISTRY
 
+MIN_PASSWORD = 8
 USERS = REGISTRY["sys_user"]
 ROLES = REGISTRY["sys_user_role"]
 GRANTS = REGISTRY["sys_user_has_role"]
+
+
+async def hashed_password(services: Services, secret: str) -> str:
+    """A new password's hash (Argon2, in a worker thread), once it is long enough."""
+    if len(secret) < MIN_PASSWORD:
+        raise Invalid(
+            Problem.OUT_OF_RANGE,
+            field="password",
+            detail=f"a password needs at least {MIN_PASSWORD} characters",
+        )
+    return await anyio.to_thread.run_sync(services.hasher.hash, secret)
 
 
 async def create(

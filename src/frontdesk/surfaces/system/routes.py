@@ -3,6 +3,8 @@ a path no surface owns (RFC 9457 problem details)."""
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 import orjson
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -11,7 +13,14 @@ from starlette.routing import Route
 from frontdesk import __version__
 from frontdesk.domain.services import Services
 from frontdesk.domain.workspaces import service as workspaces
-from frontdesk.surfaces.openapi import SWAGGER_UI, Operation, Reply, document, documented
+from frontdesk.surfaces.openapi import (
+    SWAGGER_UI,
+    Operation,
+    Parameter,
+    Reply,
+    document,
+    documented,
+)
 from frontdesk.surfaces.routing import Surface, allow_header
 
 PROBLEM = "application/problem+json"
@@ -85,7 +94,36 @@ async def openapi(request: Request) -> Response:
     )
 )
 async def docs(request: Request) -> Response:
-    return HTMLResponse(SWAGGER_UI.format(title="frontdesk API", url="/openapi.json"))
+    return HTMLResponse(SWAGGER_UI.format(title="frontdesk API", url="openapi.json"))
+
+
+ASSETS = files("swagger_ui") / "static"
+SERVED = {
+    "swagger-ui.css": "text/css",
+    "swagger-ui-bundle.js": "text/javascript",
+    "favicon-32x32.png": "image/png",
+}
+
+
+@documented(
+    Operation(
+        "The API browser's own files",
+        TAG,
+        (Parameter("asset", "path", "A file of Swagger UI", {"enum": sorted(SERVED)}),),
+        responses={
+            200: Reply("The file", {media: None for media in set(SERVED.values())}),
+            404: Reply("No such file", {PROBLEM: None}),
+        },
+        authenticated=False,
+    )
+)
+async def docs_asset(request: Request) -> Response:
+    name = request.path_params["asset"]
+    media = SERVED.get(name)
+    if media is None:
+        return await not_found(request)
+    content = (ASSETS / name).read_bytes()
+    return Response(content, media_type=media, headers={"Cache-Control": "max-age=86400"})
 
 
 async def not_found(request: Request) -> Response:
@@ -106,6 +144,7 @@ def surface() -> Surface:
             Route("/healthz", healthz, methods=["GET"]),
             Route("/openapi.json", openapi, methods=["GET"]),
             Route("/docs", docs, methods=["GET"]),
+            Route("/docs/{asset}", docs_asset, methods=["GET"]),
         ],
         not_found=not_found,
         wrong_method=wrong_method,
