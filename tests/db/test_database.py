@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import time
 
 import pytest
 import sqlalchemy as sa
@@ -90,4 +92,41 @@ async def test_a_failed_commit_leaves_the_connection_usable(
         await orphan_chunk()
     async with db.write() as tx:
         await tx.execute(sa.insert(CONSUMERS).values(workspace_id=workspace.id, sys_id="d" * 32))
+    assert await count(db, workspace) == 1
+
+
+SPIN = sa.text(
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < :n) "
+    "SELECT count(*) FROM c"
+)
+
+
+async def test_a_slow_read_does_not_hold_up_the_others(db: Database, backend: str) -> None:
+    async def slow() -> tuple[int, float]:
+        started = time.perf_counter()
+        async with db.read() as tx:
+            found = int(await tx.scalar(SPIN, {"n": 3_000_000}))
+        return found, time.perf_counter() - started
+
+    async def quick() -> float:
+        started = time.perf_counter()
+        async with db.read() as tx:
+            assert await tx.scalar(sa.select(sa.literal(1))) == 1
+        return time.perf_counter() - started
+
+    running = asyncio.create_task(slow())
+    await asyncio.sleep(0.01)
+    waits = []
+    while not running.done():
+        waits.append(await quick())
+        await asyncio.sleep(0.005)
+    found, took = await running
+    assert found == 3_000_000
+    assert len(waits) >= 5
+    assert max(waits) < took / 5, (max(waits), took)
+
+
+async def test_reads_see_what_was_committed_at_once(db: Database, workspace: Workspace) -> None:
+    async with db.write() as tx:
+        await tx.execute(sa.insert(CONSUMERS).values(workspace_id=workspace.id, sys_id="e" * 32))
     assert await count(db, workspace) == 1
