@@ -26,8 +26,14 @@ def _differences(connection: sa.Connection) -> list[object]:
         warnings.filterwarnings("ignore", "autogenerate skipping metadata-specified expression")
         found = compare_metadata(context, metadata)
     # Expression indexes (lower(...)) cannot be compared by reflection; they are checked below.
+    # SQLite's FTS5 search indexes (and their shadow tables) are not SQLAlchemy tables.
     return [
-        d for d in found if not (isinstance(d, tuple) and d[0] in ("add_index", "remove_index"))
+        d
+        for d in found
+        if not (isinstance(d, tuple) and d[0] in ("add_index", "remove_index"))
+        and not (
+            isinstance(d, tuple) and d[0] == "remove_table" and d[1].name.startswith("search_")
+        )
     ]
 
 

@@ -169,7 +169,13 @@ class Compiler:
                 found = replace(found, type=FieldType.STRING)
         else:
             expr = frame.rows.c[found.name]
-        return Column(found, expr, lambda name: self.column(frame, self.field(frame.table, name)))
+        return Column(
+            found,
+            expr,
+            lambda name: self.column(frame, self.field(frame.table, name)),
+            None if found.custom else frame.table,
+            frame.rows,
+        )
 
     def walk(
         self, frame: _Frame, path: list[str]

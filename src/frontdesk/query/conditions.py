@@ -22,6 +22,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from frontdesk.query import dates
 from frontdesk.query.functions import SqlFunctions
 from frontdesk.store.fields import INTEGER_MAX, INTEGER_MIN, Field, FieldType
+from frontdesk.store.registry import TableDef
 from frontdesk.store.text import fold
 
 Expr = ColumnElement[Any]
@@ -69,11 +70,18 @@ def compare(left: Expr, op: str, right: Any) -> Predicate:
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column the condition talks about, and how to reach a sibling column by name."""
+    """A column the condition talks about, and how to reach a sibling column by name.
+    ``table`` and ``rows`` say where it is, when it is a column of a registry table."""
 
     field: Field
     expr: Expr
     sibling: Callable[[str], Column]
+    table: TableDef | None = None
+    rows: sa.FromClause | None = None
+
+    @property
+    def searchable(self) -> bool:
+        return self.table is not None and self.field.name in self.table.searchable
 
 
 class Conditions:
@@ -147,7 +155,9 @@ class Conditions:
                 test = key == fold(value) if operator == "=" else key != fold(value)
                 return test if operator == "=" else sa.and_(present, test)
             case "LIKE" | "NOT LIKE" | "STARTSWITH" | "ENDSWITH":
-                return self.pattern(sa.func.lower(col), operator, fold(self.scalar(raw)))
+                value = fold(self.scalar(raw))
+                served = self.functions.searched(column, operator, value)
+                return self.pattern(sa.func.lower(col), operator, value, served)
             case "IN" | "NOT IN":
                 values = [fold(v) for v in self.scalar(raw).split(",")]
                 if operator == "IN":
@@ -175,7 +185,11 @@ class Conditions:
                 return col == (self.session.user_sys_id or "")
         raise Inapplicable(f"{operator} does not apply to {column.field.type} fields")
 
-    def pattern(self, key: Expr, operator: str, value: str) -> Predicate:
+    def pattern(
+        self, key: Expr, operator: str, value: str, served: Predicate | None = None
+    ) -> Predicate:
+        """``key`` against a LIKE-family ``value``. ``served`` is what an index can answer
+        (a superset of the matches); the LIKE itself stays, so every database agrees."""
         escaped = like_escape(value)
         if operator == "STARTSWITH":
             match = key.like(f"{escaped}%", escape="\\")
@@ -184,10 +198,13 @@ class Conditions:
             # A range the (workspace, lower(field)) index can serve, whatever the plan.
             upper = value[:-1] + chr(ord(value[-1]) + 1) if ord(value[-1]) < 0x10FFFF else None
             bounds = [key >= value] + ([key < upper] if upper else [])
-            return sa.and_(*bounds, match)
+            return sa.and_(*bounds, *([served] if served is not None else []), match)
         if operator == "ENDSWITH":
-            return key.like(f"%{escaped}", escape="\\")
-        contains = key.like(f"%{escaped}%", escape="\\")
+            match = key.like(f"%{escaped}", escape="\\")
+            return sa.and_(served, match) if served is not None else match
+        contains: Predicate = key.like(f"%{escaped}%", escape="\\")
+        if served is not None:
+            contains = sa.and_(served, contains)
         if operator == "NOT LIKE":
             return sa.or_(key.is_(None), sa.not_(contains))
         return contains

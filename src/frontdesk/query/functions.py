@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
@@ -11,7 +11,10 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.query.dates import EARLIEST, LATEST, Unsupported
 from frontdesk.store.fields import FieldType
-from frontdesk.store.schema import timestamp
+from frontdesk.store.schema import search_index, timestamp
+
+if TYPE_CHECKING:
+    from frontdesk.query.conditions import Column
 
 DATE_PARTS = ("dayofweek", "dayofmonth", "month", "quarter", "year", "hour", "minute")
 # Ten thousand years in each unit: no shift of a stored date needs more, and PostgreSQL
@@ -71,6 +74,11 @@ class SqlFunctions(ABC):
     def text_as_time(self, text: ColumnElement[str]) -> ColumnElement[Any]:
         return sa.cast(text, sa.DateTime)
 
+    def searched(self, column: Column, operator: str, value: str) -> ColumnElement[bool] | None:
+        """What a trigram index answers of a LIKE-family condition (a superset of its
+        matches), when the database needs to be told; None: nothing to add."""
+        return None
+
 
 _SQLITE_UNITS = {
     "minute": "minutes",
@@ -90,7 +98,28 @@ _SQLITE_TRUNCATE = {
 }
 
 
+# A trigram index can only answer a pattern with three characters in a row, and FTS5's LIKE
+# knows no ESCAPE: a value with a wildcard in it is matched by the LIKE alone.
+_TRIGRAM = 3
+_WILDCARDS = frozenset("%_\\")
+_SHAPES = {"LIKE": "%{}%", "NOT LIKE": "%{}%", "STARTSWITH": "{}%", "ENDSWITH": "%{}"}
+
+
 class SQLiteFunctions(SqlFunctions):
+    def searched(self, column: Column, operator: str, value: str) -> ColumnElement[bool] | None:
+        """SQLite's planner cannot use the FTS5 index of a LIKE on the table itself: ask the
+        index for the rows (``search_<table>``, migration 0005) and keep the LIKE."""
+        if not column.searchable or column.rows is None or column.table is None:
+            return None
+        if len(value) < _TRIGRAM or _WILDCARDS & set(value):
+            return None
+        index = search_index(column.table)
+        if index is None:
+            return None
+        pattern = _SHAPES[operator].format(value)
+        matches = sa.select(index.c.rowid).where(index.c[column.field.name].like(pattern))
+        return column.rows.c.id.in_(matches)
+
     def text_as_time(self, text: ColumnElement[str]) -> ColumnElement[Any]:
         # Stored text is already "YYYY-MM-DD HH:MM:SS": no SQL cast, only the type.
         return sa.type_coerce(text, timestamp())

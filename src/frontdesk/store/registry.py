@@ -49,6 +49,9 @@ class TableDef:
     name_parts: tuple[str, ...] = ()
     reachable: Reachable | None = None
     caches: frozenset[Cached] = frozenset()
+    # The fields people search (names, emails, phones, numbers): LIKE, NOT LIKE, STARTSWITH
+    # and ENDSWITH on them are served by a trigram index (pg_trgm; FTS5 on SQLite).
+    searchable: tuple[str, ...] = ()
     _by_name: dict[str, Field] = field(init=False, repr=False, compare=False)
     _visible: tuple[Field, ...] = field(init=False, repr=False, compare=False)
     visible_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -57,6 +60,10 @@ class TableDef:
         object.__setattr__(self, "_by_name", {f.name: f for f in self.all_fields()})
         object.__setattr__(self, "_visible", tuple(f for f in self.all_fields() if not f.hidden))
         object.__setattr__(self, "visible_names", tuple(f.name for f in self._visible))
+        for name in self.searchable:
+            found = self._by_name.get(name)
+            if found is None or not found.type.is_text:
+                raise ValueError(f"{self.name}.{name} cannot be searchable: not a text field")
 
     def all_fields(self) -> Iterator[Field]:
         """System fields, then ``number``, then the table's own fields."""

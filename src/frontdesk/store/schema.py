@@ -202,6 +202,14 @@ def sa_table(name: str) -> sa.Table:
     return TABLES[name]
 
 
+def search_index(table: TableDef) -> sa.TableClause | None:
+    """SQLite's FTS5 trigram index of a table's searchable fields (an external-content
+    table kept by triggers; migration 0005), for the compiler to ask by rowid."""
+    if not table.searchable:
+        return None
+    return sa.table(f"search_{table.name}", sa.column("rowid"), *map(sa.column, table.searchable))
+
+
 def dialect_insert(dialect: str, table: sa.Table) -> postgresql.Insert | sqlite.Insert:
     """An INSERT that can say ``ON CONFLICT`` (both databases spell it the same)."""
     return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)

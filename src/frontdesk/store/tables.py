@@ -54,6 +54,7 @@ def _address() -> tuple[Field, ...]:
 
 SYS_USER = TableDef(
     name="sys_user",
+    searchable=("user_name", "name", "email"),
     label="User",
     display="name",
     name_parts=FIRST_LAST,
@@ -84,6 +85,7 @@ SYS_USER = TableDef(
 # Groups; every workspace holds the "global" one, which every record's sys_domain names.
 SYS_USER_GROUP = TableDef(
     name="sys_user_group",
+    searchable=("name",),
     label="Group",
     display="name",
     fields=(
@@ -183,6 +185,7 @@ OAUTH_ENTITY = TableDef(
 
 CUSTOMER_ACCOUNT = TableDef(
     name="customer_account",
+    searchable=("name", "number", "phone"),
     label="Account",
     display="name",
     number_prefix="ACCT",
@@ -205,6 +208,7 @@ CUSTOMER_ACCOUNT = TableDef(
 
 CUSTOMER_CONTACT = TableDef(
     name="customer_contact",
+    searchable=("name", "email", "phone", "mobile_phone", "home_phone"),
     label="Contact",
     display="name",
     extends=SYS_USER,
@@ -231,6 +235,7 @@ CUSTOMER_CONTACT = TableDef(
 
 CSM_CONSUMER_USER = TableDef(
     name="csm_consumer_user",
+    searchable=("user_name", "name", "email"),
     label="Consumer User",
     display="name",
     extends=SYS_USER,
@@ -251,6 +256,7 @@ CSM_CONSUMER_USER = TableDef(
 
 CSM_HOUSEHOLD = TableDef(
     name="csm_household",
+    searchable=("name", "number"),
     label="Household",
     display="name",
     number_prefix="HOLD",
@@ -263,6 +269,16 @@ CSM_HOUSEHOLD = TableDef(
 
 CSM_CONSUMER = TableDef(
     name="csm_consumer",
+    searchable=(
+        "name",
+        "first_name",
+        "last_name",
+        "email",
+        "mobile_phone",
+        "business_phone",
+        "home_phone",
+        "number",
+    ),
     label="Consumer",
     display="name",
     number_prefix="CSMR",
