@@ -90,6 +90,12 @@ async def _nothing_here(scope: Scope, receive: Receive, send: Send) -> None:
     await response(scope, receive, send)
 
 
+def from_environment() -> Starlette:
+    """The application as ``serve --workers N`` starts it in each worker process: its
+    settings come from the environment, where ``serve`` put them."""
+    return create_app(Settings())
+
+
 def create_app(settings: Settings, *, services: Services | None = None) -> Starlette:
     """The application. It opens its database at startup and closes it at shutdown, unless
     ``services`` (over a database someone else opened, as tests do) are given."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import socket
+from typing import Any
 
 import typer
 import uvicorn
@@ -35,6 +37,9 @@ def serve(
     ),
     use_tls: bool = typer.Option(False, "--tls", help="Serve HTTPS with a self-signed certificate"),
     access_log: bool = typer.Option(False, "--access-log", help="Log every request"),
+    workers: int = typer.Option(
+        1, "--workers", min=1, help="Server processes sharing the port (default 1)"
+    ),
 ) -> None:
     """Serve every API until interrupted."""
     settings = settings_for(database)
@@ -73,8 +78,16 @@ def serve(
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
     )
+    application: Any = create_app(settings)
+    if workers > 1:
+        # Each worker builds its own application from the environment.
+        os.environ["FRONTDESK_DATABASE_URL"] = settings.database_url
+        os.environ["FRONTDESK_DATA_DIR"] = str(settings.data_dir)
+        application = "frontdesk.app:from_environment"
     uvicorn.run(
-        create_app(settings),
+        application,
+        factory=workers > 1,
+        workers=workers,
         host=settings.host,
         port=settings.port,
         access_log=settings.access_log,
