@@ -108,6 +108,18 @@ def prepare(backend: str, count: int) -> tuple[str, dict[str, str], dict[str, An
 # --------------------------------------------------------------------------- the servers
 
 
+def checkout(revision: str) -> Path:
+    """A git revision of this repository, checked out beside it (remove it with
+    ``git worktree remove``): a baseline to measure in the same run."""
+    path = Path(tempfile.mkdtemp(prefix="frontdesk-rev-"))
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(path), revision],
+        check=True,
+        capture_output=True,
+    )
+    return path
+
+
 @contextmanager
 def server(
     command: list[str], env: dict[str, str], port: int, log: Path, scheme: str = "http"

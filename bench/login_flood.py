@@ -29,7 +29,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.common import BIN, ROOT, free_port, server
+from bench.common import BIN, ROOT, checkout, free_port, server
 
 PYTHON = str(BIN / "python")
 
@@ -130,16 +130,6 @@ def measure(label: str, source: Path, seconds: float, clients: int) -> dict[str,
     }
     print(json.dumps(found), flush=True)
     return found
-
-
-def checkout(revision: str) -> Path:
-    path = Path(tempfile.mkdtemp(prefix="frontdesk-rev-"))
-    subprocess.run(
-        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(path), revision],
-        check=True,
-        capture_output=True,
-    )
-    return path
 
 
 def main() -> None:

@@ -75,32 +75,32 @@ async def test_oauth_grants(services: Services, workspace: Workspace) -> None:
             user_sys_id=user.sys_id,
         )
     client_id = str(client["client_id"])
-    app = {"client_id": client_id, "client_secret": "s3cret", "scope": SCOPE}
+    app = oauth.Applicant(client_id, "s3cret", SCOPE)
     tokens = await oauth.password_grant(
-        services, workspace.id, username=user.user_name, password=user.password, **app
+        services, workspace.id, app, username=user.user_name, password=user.password
     )
     assert tokens.refresh_token
     principal = await credentials.token(services, workspace.id, tokens.access_token)
     assert principal.user_sys_id == user.sys_id
     renewed = await oauth.refresh_grant(
-        services, workspace.id, refresh_token=tokens.refresh_token, **app
+        services, workspace.id, app, refresh_token=tokens.refresh_token
     )
     assert renewed.access_token != tokens.access_token
     with pytest.raises(oauth.GrantError) as used:
-        await oauth.refresh_grant(services, workspace.id, refresh_token=tokens.refresh_token, **app)
+        await oauth.refresh_grant(services, workspace.id, app, refresh_token=tokens.refresh_token)
     assert used.value.code == "invalid_grant"
-    machine = await oauth.client_credentials_grant(services, workspace.id, **app)
+    machine = await oauth.client_credentials_grant(services, workspace.id, app)
     assert machine.refresh_token is None
     assert (
         await credentials.token(services, workspace.id, machine.access_token)
     ).user_name == user.user_name
     with pytest.raises(oauth.GrantError) as bad:
         await oauth.client_credentials_grant(
-            services, workspace.id, client_id=client_id, client_secret="nope", scope=SCOPE
+            services, workspace.id, oauth.Applicant(client_id, "nope", SCOPE)
         )
     assert bad.value.code == "invalid_client"
     with pytest.raises(oauth.GrantError) as wrong_user:
         await oauth.password_grant(
-            services, workspace.id, username=user.user_name, password="x", **app
+            services, workspace.id, app, username=user.user_name, password="x"
         )
     assert wrong_user.value.code == "invalid_grant"

@@ -51,6 +51,17 @@ class GrantError(DomainError):
 
 
 @dataclass(frozen=True, slots=True)
+class Applicant:
+    """A client application asking for tokens: its credentials, the scope to grant, and
+    where the request came from (for its failure budget)."""
+
+    client_id: str
+    client_secret: str
+    scope: str
+    address: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Tokens:
     access_token: str
     refresh_token: str | None
@@ -80,9 +91,8 @@ async def register_client(
     return client
 
 
-async def _client(
-    services: Services, workspace_id: int, client_id: str, secret: str, address: str | None
-) -> dict[str, Any]:
+async def _client(services: Services, workspace_id: int, applicant: Applicant) -> dict[str, Any]:
+    client_id = applicant.client_id
     if "\x00" in client_id:
         raise GrantError(GrantCode.INVALID_CLIENT, Thing.CLIENT)
     async with services.read() as unit:
@@ -92,8 +102,8 @@ async def _client(
         workspace_id,
         account=f"client:{client_id.lower()}",
         stored=client["client_secret"] if client else None,
-        secret=secret,
-        address=address,
+        secret=applicant.client_secret,
+        address=applicant.address,
         allowed=client is not None and client.get("active") is not False,
     )
     if client is None or not valid:
@@ -102,37 +112,23 @@ async def _client(
 
 
 async def password_grant(
-    services: Services,
-    workspace_id: int,
-    *,
-    client_id: str,
-    client_secret: str,
-    username: str,
-    password: str,
-    scope: str,
-    address: str | None = None,
+    services: Services, workspace_id: int, applicant: Applicant, *, username: str, password: str
 ) -> Tokens:
-    client = await _client(services, workspace_id, client_id, client_secret, address)
+    client = await _client(services, workspace_id, applicant)
     try:
         user = await credentials.verify_password(
-            services, workspace_id, username, password, address=address
+            services, workspace_id, username, password, address=applicant.address
         )
     except Unauthenticated:
         raise GrantError(GrantCode.INVALID_GRANT, Thing.USER) from None
-    return await _issue(services, workspace_id, client, user.user_sys_id, scope=scope)
+    return await _issue(services, workspace_id, client, user.user_sys_id, scope=applicant.scope)
 
 
 async def refresh_grant(
-    services: Services,
-    workspace_id: int,
-    *,
-    client_id: str,
-    client_secret: str,
-    refresh_token: str,
-    scope: str,
-    address: str | None = None,
+    services: Services, workspace_id: int, applicant: Applicant, *, refresh_token: str
 ) -> Tokens:
-    client = await _client(services, workspace_id, client_id, client_secret, address)
+    client = await _client(services, workspace_id, applicant)
+    scope = applicant.scope
     async with services.write() as unit:
         digest = credentials.token_hash(refresh_token)
         row = await repository.token(unit.tx, workspace_id=workspace_id, token_hash=digest)
@@ -148,15 +144,10 @@ async def refresh_grant(
 
 
 async def client_credentials_grant(
-    services: Services,
-    workspace_id: int,
-    *,
-    client_id: str,
-    client_secret: str,
-    scope: str,
-    address: str | None = None,
+    services: Services, workspace_id: int, applicant: Applicant
 ) -> Tokens:
-    client = await _client(services, workspace_id, client_id, client_secret, address)
+    client = await _client(services, workspace_id, applicant)
+    scope = applicant.scope
     return await _issue(
         services, workspace_id, client, client.get("user"), scope=scope, refresh=False
     )

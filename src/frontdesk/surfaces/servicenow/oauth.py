@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from frontdesk.domain.auth import oauth
-from frontdesk.domain.auth.oauth import GrantCode, GrantError, Tokens
+from frontdesk.domain.auth.oauth import Applicant, GrantCode, GrantError, Tokens
 from frontdesk.domain.services import Services
 from frontdesk.errors import DomainError, Thing
 from frontdesk.surfaces.body import read_body
@@ -62,37 +62,18 @@ async def _grant(
     client_id, secret = client
     if not client_id:
         raise GrantError(GrantCode.INVALID_CLIENT)
+    applicant = Applicant(client_id, secret, SCOPE, address)
     grant = form.get("grant_type", "")
     if grant == "password":
+        username, password = form.get("username", ""), form.get("password", "")
         return await oauth.password_grant(
-            services,
-            workspace_id,
-            client_id=client_id,
-            client_secret=secret,
-            username=form.get("username", ""),
-            password=form.get("password", ""),
-            scope=SCOPE,
-            address=address,
+            services, workspace_id, applicant, username=username, password=password
         )
     if grant == "refresh_token":
-        return await oauth.refresh_grant(
-            services,
-            workspace_id,
-            client_id=client_id,
-            client_secret=secret,
-            refresh_token=form.get("refresh_token", ""),
-            scope=SCOPE,
-            address=address,
-        )
+        renewal = form.get("refresh_token", "")
+        return await oauth.refresh_grant(services, workspace_id, applicant, refresh_token=renewal)
     if grant == "client_credentials":
-        return await oauth.client_credentials_grant(
-            services,
-            workspace_id,
-            client_id=client_id,
-            client_secret=secret,
-            scope=SCOPE,
-            address=address,
-        )
+        return await oauth.client_credentials_grant(services, workspace_id, applicant)
     raise GrantError(GrantCode.UNSUPPORTED_GRANT_TYPE, value=grant)
 
 

@@ -149,42 +149,27 @@ TABLES = (
 )
 
 
+GROUP_COLUMNS = (
+    "workspace_id",
+    "sys_id",
+    "name",
+    "description",
+    "active",
+    "sys_created_on",
+    "sys_created_by",
+    "sys_updated_on",
+    "sys_updated_by",
+    "sys_mod_count",
+    "sys_domain",
+)
+
+
 def _global_groups() -> None:
     workspace = sa.table("workspace", sa.column("id"), sa.column("created_on"))
-    groups = sa.table(
-        "sys_user_group",
-        *(
-            sa.column(name)
-            for name in (
-                "workspace_id",
-                "sys_id",
-                "name",
-                "description",
-                "active",
-                "sys_created_on",
-                "sys_created_by",
-                "sys_updated_on",
-                "sys_updated_by",
-                "sys_mod_count",
-                "sys_domain",
-            )
-        ),
-    )
+    groups = sa.table("sys_user_group", *map(sa.column, GROUP_COLUMNS))
     op.execute(
         groups.insert().from_select(
-            [
-                "workspace_id",
-                "sys_id",
-                "name",
-                "description",
-                "active",
-                "sys_created_on",
-                "sys_created_by",
-                "sys_updated_on",
-                "sys_updated_by",
-                "sys_mod_count",
-                "sys_domain",
-            ],
+            list(GROUP_COLUMNS),
             sa.select(
                 workspace.c.id,
                 sa.literal("global"),
