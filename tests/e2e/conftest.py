@@ -71,6 +71,17 @@ def start(
     raise RuntimeError("server did not become ready")
 
 
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server without waiting out its graceful shutdown (it waits for the clients'
+    keep-alive connections): what it acknowledged is committed already."""
+    process.terminate()
+    try:
+        process.wait(timeout=1)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, database_urls: dict
@@ -97,11 +108,6 @@ def server(
     try:
         yield Server(url, database, json.loads(printed.stdout), data_dir)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         if dropped:
             drop_postgres(base, dropped)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import free_port, start
+from tests.e2e.conftest import free_port, start, stop
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,7 +49,6 @@ def test_the_readme_pysnc_steps_work_as_written(tmp_path: Path) -> None:
             timeout=120,
         )
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop(process)
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.splitlines() == ["Harding Asher"]
