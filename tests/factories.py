@@ -7,6 +7,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
+
 from frontdesk.domain.access import UNRESTRICTED, Actor, system
 from frontdesk.domain.auth import users
 from frontdesk.domain.principal import Principal
@@ -68,3 +70,16 @@ async def consumer(services: Services, workspace: Workspace, **values: Any) -> d
 def path(workspace: Workspace, rest: str) -> str:
     """The URL of ``rest`` in the test's own workspace."""
     return f"/s/{workspace.name}{rest}"
+
+
+async def first_names(
+    client: httpx.AsyncClient, workspace: Workspace, user: User, query: str
+) -> list[str]:
+    """The first names of the consumers ``query`` finds, through the Table API, in order."""
+    response = await client.get(
+        path(workspace, "/api/now/table/csm_consumer"),
+        params={"sysparm_query": f"{query}^ORDERBYfirst_name", "sysparm_fields": "first_name"},
+        headers=user.headers,
+    )
+    assert response.status_code == 200, response.text
+    return [r["first_name"] for r in response.json()["result"]]

@@ -52,6 +52,17 @@ def _address() -> tuple[Field, ...]:
     )
 
 
+def _person() -> tuple[Field, ...]:
+    """The sign-in name and the person's name and email, shared by users and consumer users."""
+    return (
+        string("user_name", 40, indexed=True, label="User ID"),
+        string("first_name", 50),
+        string("last_name", 50),
+        string("name", 151, indexed=True),
+        email("email", indexed=True),
+    )
+
+
 SYS_USER = TableDef(
     name="sys_user",
     searchable=("user_name", "name", "email"),
@@ -60,11 +71,7 @@ SYS_USER = TableDef(
     name_parts=FIRST_LAST,
     caches=AUTH,
     fields=(
-        string("user_name", 40, indexed=True, label="User ID"),
-        string("first_name", 50),
-        string("last_name", 50),
-        string("name", 151, indexed=True),
-        email("email", indexed=True),
+        *_person(),
         phone("phone"),
         phone("mobile_phone"),
         string("title", 60),
@@ -241,11 +248,7 @@ CSM_CONSUMER_USER = TableDef(
     extends=SYS_USER,
     name_parts=FIRST_LAST,
     fields=(
-        string("user_name", 40, indexed=True, label="User ID"),
-        string("first_name", 50),
-        string("last_name", 50),
-        string("name", 151, indexed=True),
-        email("email", indexed=True),
+        *_person(),
         phone("mobile_phone"),
         reference("consumer", "csm_consumer"),
         boolean("active", default=True),

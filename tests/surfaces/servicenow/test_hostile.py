@@ -34,18 +34,6 @@ def table(workspace: Workspace, rest: str = "") -> str:
     return factories.path(workspace, f"/api/now/table/csm_consumer{rest}")
 
 
-async def names(
-    client: httpx.AsyncClient, workspace: Workspace, user: factories.User, query: str
-) -> list[str]:
-    response = await client.get(
-        table(workspace),
-        params={"sysparm_query": query + "^ORDERBYfirst_name", "sysparm_fields": "first_name"},
-        headers=user.headers,
-    )
-    assert response.status_code == 200, response.text
-    return [r["first_name"] for r in response.json()["result"]]
-
-
 @pytest.mark.parametrize(
     ("query", "message"),
     [
@@ -94,7 +82,7 @@ async def test_numbers_past_64_bits_in_conditions(
     query: str,
     expected: list[str],
 ) -> None:
-    assert await names(client, workspace, user, query) == expected
+    assert await factories.first_names(client, workspace, user, query) == expected
 
 
 @pytest.mark.parametrize(
@@ -120,7 +108,7 @@ async def test_dates_out_of_range(
     query: str,
     expected: list[str],
 ) -> None:
-    assert await names(client, workspace, user, query) == expected
+    assert await factories.first_names(client, workspace, user, query) == expected
 
 
 async def test_an_integer_value_out_of_range_is_refused_and_harms_nothing(
@@ -192,8 +180,8 @@ async def test_nul_characters(
     path = table(workspace, f"/{people[0]['sys_id']}")
     refused = await client.patch(path, json={"city": "Pla\u0000no"}, headers=user.headers)
     assert refused.status_code == 400
-    assert await names(client, workspace, user, "city=Pla\u0000no") == ["Ann", "Bo"]
-    assert await names(client, workspace, user, "cityLIKE\u0000") == ["Ann", "Bo"]
+    assert await factories.first_names(client, workspace, user, "city=Pla\u0000no") == ["Ann", "Bo"]
+    assert await factories.first_names(client, workspace, user, "cityLIKE\u0000") == ["Ann", "Bo"]
     assert (await client.get(table(workspace, "/abc%00"), headers=user.headers)).status_code == 404
     filtered = await client.get(
         table(workspace), params={"city": "Pla\u0000no"}, headers=user.headers

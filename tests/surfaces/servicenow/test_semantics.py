@@ -29,18 +29,6 @@ def table(workspace: Workspace, rest: str = "") -> str:
     return factories.path(workspace, f"/api/now/table/csm_consumer{rest}")
 
 
-async def names(
-    client: httpx.AsyncClient, workspace: Workspace, user: factories.User, query: str
-) -> list[str]:
-    response = await client.get(
-        table(workspace),
-        params={"sysparm_query": f"{query}^ORDERBYfirst_name", "sysparm_fields": "first_name"},
-        headers=user.headers,
-    )
-    assert response.status_code == 200, response.text
-    return [r["first_name"] for r in response.json()["result"]]
-
-
 async def test_empty_and_null_never_match_a_negation(
     client: httpx.AsyncClient, workspace: Workspace, user: factories.User
 ) -> None:
@@ -52,14 +40,20 @@ async def test_empty_and_null_never_match_a_negation(
             headers=user.headers,
         )
         assert made.status_code == 201
-    assert await names(client, workspace, user, "last_name=T^city!=x") == ["Di"]
-    assert await names(client, workspace, user, "cityNOT INx,y") == ["Di"]
-    assert await names(client, workspace, user, "citySAMEASstate") == ["Di"]
-    assert await names(client, workspace, user, "cityNSAMEASstate") == ["Ann"]
-    assert await names(client, workspace, user, "cityISEMPTY") == ["Bo", "Cy"]
-    assert await names(client, workspace, user, "city=") == ["Bo", "Cy"]
-    assert await names(client, workspace, user, "cityEMPTYSTRING") == []  # stored as NULL
-    assert await names(client, workspace, user, "cityNOT LIKEx") == ["Bo", "Cy", "Di"]
+    assert await factories.first_names(client, workspace, user, "last_name=T^city!=x") == ["Di"]
+    assert await factories.first_names(client, workspace, user, "cityNOT INx,y") == ["Di"]
+    assert await factories.first_names(client, workspace, user, "citySAMEASstate") == ["Di"]
+    assert await factories.first_names(client, workspace, user, "cityNSAMEASstate") == ["Ann"]
+    assert await factories.first_names(client, workspace, user, "cityISEMPTY") == ["Bo", "Cy"]
+    assert await factories.first_names(client, workspace, user, "city=") == ["Bo", "Cy"]
+    assert (
+        await factories.first_names(client, workspace, user, "cityEMPTYSTRING") == []
+    )  # stored as NULL
+    assert await factories.first_names(client, workspace, user, "cityNOT LIKEx") == [
+        "Bo",
+        "Cy",
+        "Di",
+    ]
     shown = await client.get(
         table(workspace),
         params={"sysparm_query": "first_name=Bo", "sysparm_fields": "city"},
@@ -80,7 +74,7 @@ async def test_an_invalid_part_is_ignored_or_empties_the_result(
 ) -> None:
     for first, state in (("Ann", "TX"), ("Bo", "CA")):
         await factories.consumer(services, workspace, first_name=first, state=state)
-    assert await names(client, workspace, user, query) == ["Ann"]
+    assert await factories.first_names(client, workspace, user, query) == ["Ann"]
     async with services.write() as unit:
         await records.insert(
             unit,
@@ -88,8 +82,8 @@ async def test_an_invalid_part_is_ignored_or_empties_the_result(
             REGISTRY["sys_properties"],
             {"name": "glide.invalid_query.returns_no_rows", "value": "true"},
         )
-    assert await names(client, workspace, user, query) == []
-    assert await names(client, workspace, user, "state=TX") == ["Ann"]
+    assert await factories.first_names(client, workspace, user, query) == []
+    assert await factories.first_names(client, workspace, user, "state=TX") == ["Ann"]
 
 
 async def test_date_times_are_shown_in_the_users_time_zone(
