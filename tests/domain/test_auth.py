@@ -21,9 +21,12 @@ async def test_a_password_verifies_once_then_is_remembered(
     user = await factories.user(services, workspace, roles=("itil",))
     calls: list[str] = []
     real = services.hasher.verify
-    monkeypatch.setattr(
-        services.hasher, "verify", lambda stored, given: calls.append(given) or real(stored, given)
-    )
+
+    def verify(stored: str | None, given: str) -> bool:
+        calls.append(given)
+        return real(stored, given)
+
+    monkeypatch.setattr(services.hasher, "verify", verify)
     first = await credentials.password(services, workspace.id, user.user_name, user.password)
     second = await credentials.password(services, workspace.id, user.user_name, user.password)
     assert first == second

@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from frontdesk.db.url import DatabaseURL
 from tests.conftest import CHEAP_ARGON2, POSTGRES_ENV, drop_postgres, fresh_postgres
 
 FRONTDESK = str(Path(sys.executable).with_name("frontdesk"))
@@ -84,8 +85,10 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, database_urls: dict
-) -> Iterator[Server]:  # type: ignore[type-arg]
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    database_urls: dict[str, DatabaseURL],
+) -> Iterator[Server]:
     if request.param not in database_urls:
         pytest.skip("PostgreSQL not configured")
     data_dir = tmp_path_factory.mktemp(f"e2e-{request.param}")
@@ -94,8 +97,8 @@ def server(
     if request.param == "sqlite":
         database = f"sqlite:///{data_dir / 'frontdesk.db'}"
     else:
-        url, dropped = fresh_postgres(base)
-        database = url.url.render_as_string(hide_password=False)
+        fresh, dropped = fresh_postgres(base)
+        database = fresh.url.render_as_string(hide_password=False)
     extra = tuple(getattr(request.module, "SERVER_ARGS", ()))
     process, url = start(database, data_dir, *extra)
     printed = subprocess.run(

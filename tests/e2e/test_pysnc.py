@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pysnc
@@ -30,16 +29,15 @@ def client(server: Server, trust: str) -> pysnc.ServiceNowClient:
 
 
 @pytest.fixture
-def sent(
-    client: pysnc.ServiceNowClient, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[list[tuple[str, str]]]:
+def sent(client: pysnc.ServiceNowClient, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """(method, path) of every request the client sends."""
     seen: list[tuple[str, str]] = []
     real = client.session.send
 
     def spy(request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
         seen.append((str(request.method), str(request.path_url).split("?", 1)[0]))
-        return real(request, **kwargs)
+        response: requests.Response = real(request, **kwargs)
+        return response
 
     monkeypatch.setattr(client.session, "send", spy)
     return seen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import httpx
 import pytest
@@ -19,15 +20,13 @@ PNG = (
 
 
 @pytest.fixture
-async def setup(
-    services: Services, workspace: Workspace
-) -> tuple[factories.User, dict[str, object]]:
+async def setup(services: Services, workspace: Workspace) -> tuple[factories.User, dict[str, Any]]:
     user = await factories.user(services, workspace, roles=("csm_ws_integration",))
     return user, await factories.consumer(services, workspace, first_name="Files")
 
 
 async def test_upload_list_download_delete(
-    client: httpx.AsyncClient, workspace: Workspace, setup: tuple[factories.User, dict[str, object]]
+    client: httpx.AsyncClient, workspace: Workspace, setup: tuple[factories.User, dict[str, Any]]
 ) -> None:
     user, consumer = setup
     base = factories.path(workspace, "/api/now/v1/attachment")
@@ -86,7 +85,7 @@ async def test_upload_list_download_delete(
 
 
 async def test_same_content_is_stored_once_and_kept_while_used(
-    client: httpx.AsyncClient, workspace: Workspace, setup: tuple[factories.User, dict[str, object]]
+    client: httpx.AsyncClient, workspace: Workspace, setup: tuple[factories.User, dict[str, Any]]
 ) -> None:
     user, consumer = setup
     base = factories.path(workspace, "/api/now/attachment")
@@ -114,7 +113,7 @@ async def test_same_content_is_stored_once_and_kept_while_used(
 
 
 async def test_multipart_uploads(
-    client: httpx.AsyncClient, workspace: Workspace, setup: tuple[factories.User, dict[str, object]]
+    client: httpx.AsyncClient, workspace: Workspace, setup: tuple[factories.User, dict[str, Any]]
 ) -> None:
     user, consumer = setup
     upload = factories.path(workspace, "/api/now/attachment/upload")
@@ -159,7 +158,7 @@ async def test_multipart_uploads(
 async def test_bad_uploads(
     client: httpx.AsyncClient,
     workspace: Workspace,
-    setup: tuple[factories.User, dict[str, object]],
+    setup: tuple[factories.User, dict[str, Any]],
     params: dict[str, str],
     status: int,
     message: str,
@@ -183,7 +182,7 @@ async def test_bad_uploads(
 async def test_an_upload_over_the_cap(
     client: httpx.AsyncClient,
     workspace: Workspace,
-    setup: tuple[factories.User, dict[str, object]],
+    setup: tuple[factories.User, dict[str, Any]],
     app: object,
 ) -> None:
     user, consumer = setup
@@ -210,7 +209,7 @@ async def test_attachments_follow_their_record_access(
     client: httpx.AsyncClient,
     services: Services,
     workspace: Workspace,
-    setup: tuple[factories.User, dict[str, object]],
+    setup: tuple[factories.User, dict[str, Any]],
 ) -> None:
     user, consumer = setup
     base = factories.path(workspace, "/api/now/attachment")

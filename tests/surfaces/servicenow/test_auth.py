@@ -61,9 +61,12 @@ async def test_a_guessed_password_is_throttled_and_costs_no_hash_twice(
     user = await factories.user(services, workspace, roles=("csm_ws_integration",))
     hashed: list[str] = []
     real = services.hasher.verify
-    monkeypatch.setattr(
-        services.hasher, "verify", lambda stored, given: hashed.append(given) or real(stored, given)
-    )
+
+    def verify(stored: str | None, given: str) -> bool:
+        hashed.append(given)
+        return real(stored, given)
+
+    monkeypatch.setattr(services.hasher, "verify", verify)
     path = factories.path(workspace, "/api/now/table/csm_consumer")
     wrong = {"Authorization": basic(user.user_name, "wrong")}
     async with _from(app, "10.9.9.9") as attacker, _from(app, "10.1.1.1") as owner:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import uuid
+from typing import Any
 
 import httpx
 import pytest
@@ -112,7 +113,10 @@ async def test_dates_out_of_range(
 
 
 async def test_an_integer_value_out_of_range_is_refused_and_harms_nothing(
-    client: httpx.AsyncClient, workspace: Workspace, user: factories.User, people: list[dict]
+    client: httpx.AsyncClient,
+    workspace: Workspace,
+    user: factories.User,
+    people: list[dict[str, Any]],
 ) -> None:
     path = table(workspace, f"/{people[0]['sys_id']}")
     refused = await client.patch(path, json={"notification": HUGE}, headers=user.headers)
@@ -175,7 +179,10 @@ async def test_a_bad_inner_request_fails_alone(
 
 
 async def test_nul_characters(
-    client: httpx.AsyncClient, workspace: Workspace, user: factories.User, people: list[dict]
+    client: httpx.AsyncClient,
+    workspace: Workspace,
+    user: factories.User,
+    people: list[dict[str, Any]],
 ) -> None:
     path = table(workspace, f"/{people[0]['sys_id']}")
     refused = await client.patch(path, json={"city": "Pla\u0000no"}, headers=user.headers)
@@ -219,7 +226,10 @@ async def test_concurrent_inserts_of_one_sys_id(
 
 
 async def test_concurrent_uploads_of_the_same_new_content(
-    client: httpx.AsyncClient, workspace: Workspace, user: factories.User, people: list[dict]
+    client: httpx.AsyncClient,
+    workspace: Workspace,
+    user: factories.User,
+    people: list[dict[str, Any]],
 ) -> None:
     content = uuid.uuid4().bytes * 1000
 
