@@ -21,7 +21,7 @@ from frontdesk.domain.records import rules, values
 from frontdesk.domain.services import Unit
 from frontdesk.errors import Conflict, Invalid, NotFound, Operation, Problem, Thing
 from frontdesk.query import dates
-from frontdesk.query.ast import EMPTY, Condition, Query
+from frontdesk.query.ast import EMPTY, Condition, Query, Term
 from frontdesk.query.compiler import CompiledQuery, Compiler, Scope
 from frontdesk.store import numbering, records
 from frontdesk.store.fields import Field, FieldType
@@ -80,13 +80,10 @@ async def scope(unit: Unit, actor: Actor) -> Scope:
 
 
 def _restricted(
-    actor: Actor, table: TableDef, context: Scope, dialect: str
-) -> CompiledQuery | None:
-    """What the policy lets the caller see of ``table``, compiled; None: everything.
-    A restriction that does not compile is a bug in the policy, never a wider view."""
-    terms = actor.access.rows(table)
-    if not terms:
-        return None
+    terms: tuple[Term, ...], table: TableDef, context: Scope, dialect: str
+) -> CompiledQuery:
+    """The policy's row restriction on ``table``, compiled. A restriction that does not
+    compile is a bug in the policy, never a wider view."""
     compiled = Compiler(context, dialect).compile(EMPTY.also(*terms), table)
     if compiled.invalid or compiled.where is None:
         raise RuntimeError(f"access restriction on {table.name} does not apply: {compiled.invalid}")
@@ -98,9 +95,10 @@ async def _find(unit: Unit, actor: Actor, table: TableDef, sys_id: str) -> Recor
     if not values.lookup_key(sys_id):
         return None
     ws = actor.workspace_id
-    restriction = _restricted(actor, table, await scope(unit, actor), unit.tx.dialect.name)
-    if restriction is None:
+    terms = actor.access.rows(table)
+    if not terms:
         return await records.get(unit.tx, table, workspace_id=ws, sys_id=sys_id)
+    restriction = _restricted(terms, table, await scope(unit, actor), unit.tx.dialect.name)
     found = await records.page(
         unit.tx,
         table,
@@ -140,7 +138,9 @@ async def query(
         unit, actor.workspace_id, properties.INVALID_QUERY_RETURNS_NO_ROWS
     ):
         return Page([], False, 0 if count else None, compiled.invalid)
-    condition = _both(compiled.where, _restricted(actor, table, context, dialect))
+    terms = actor.access.rows(table)
+    restriction = _restricted(terms, table, context, dialect) if terms else None
+    condition = _both(compiled.where, restriction)
     found = await records.page(
         unit.tx,
         table,
