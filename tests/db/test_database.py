@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from frontdesk.db.database import Database
 from frontdesk.domain.services import Services
 from frontdesk.domain.workspace import Workspace
-from frontdesk.store.schema import attachment_chunk, sa_table
+from frontdesk.store.schema import attachment_chunk, sa_table, search_index
 from frontdesk.store.tables import REGISTRY
 from tests import factories
 
@@ -124,6 +124,32 @@ async def test_a_slow_read_does_not_hold_up_the_others(db: Database, backend: st
     assert found == 3_000_000
     assert len(waits) >= 5
     assert max(waits) < took / 5, (max(waits), took)
+
+
+async def test_a_read_of_a_virtual_table_never_runs_on_the_event_loop(
+    db: Database, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FTS5 does its work in one virtual-machine step, which no progress handler interrupts
+    (a common trigram over a million names is a 250 ms step): such reads go to a thread."""
+    if backend != "sqlite":
+        pytest.skip("PostgreSQL statements never run on the event loop")
+    from frontdesk.db import sqlite as module
+
+    threaded: list[str] = []
+    original = module._Readers._in_thread
+
+    def in_thread(self: module._Readers, sql: str, args: list[object], fetch: bool) -> object:
+        threaded.append(sql)
+        return original(self, sql, args, fetch)
+
+    monkeypatch.setattr(module._Readers, "_in_thread", in_thread)
+    search = search_index(REGISTRY["csm_consumer"])
+    assert search is not None
+    async with db.read() as tx:
+        await tx.fetch(sa.select(search.c.rowid).where(search.c.name.like("%ann%")))
+        await tx.fetch(sa.select(CONSUMERS.c.id).where(CONSUMERS.c.name.like("%ann%")).limit(1))
+    assert len(threaded) == 1
+    assert "search_csm_consumer" in threaded[0]
 
 
 async def test_reads_see_what_was_committed_at_once(db: Database, workspace: Workspace) -> None:

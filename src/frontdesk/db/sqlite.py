@@ -9,11 +9,15 @@
   rows, a deep page) is interrupted and run again on one of a few reader connections in
   worker threads, where SQLite works without the GIL. So a slow read delays others by at
   most ``patience`` (docs/decisions/0018-sqlite-readers.md).
+- A statement that reads a **virtual table** (the FTS5 search indexes) goes to a reader
+  thread at once: a virtual table does its work inside one virtual-machine step, which the
+  progress handler cannot interrupt (a common trigram is a 250 ms step).
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import sqlite3
 import threading
 import time
@@ -40,6 +44,9 @@ PRAGMAS = (
 # How many virtual-machine steps pass between two looks at the clock.
 STEPS = 1000
 INTERRUPTED = "interrupted"
+VIRTUAL_TABLES = (
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
+)
 
 
 def connect(path: Path, synchronous: str) -> sqlite3.Connection:
@@ -63,6 +70,12 @@ class _Readers:
         self._made: list[sqlite3.Connection] = []
         self._made_lock = threading.Lock()
         self._pool = ThreadPoolExecutor(threads, thread_name_prefix="sqlite-reader")
+        self._virtual_tables = frozenset(row[0] for row in self.inline.execute(VIRTUAL_TABLES))
+        # Statements are few and their text repeats: decide once for each.
+        self._virtual = functools.lru_cache(maxsize=4096)(self._reads_virtual_table)
+
+    def _reads_virtual_table(self, sql: str) -> bool:
+        return any(name in sql for name in self._virtual_tables)
 
     def _impatient(self) -> int:
         return 1 if time.perf_counter() > self._deadline else 0
@@ -80,16 +93,18 @@ class _Readers:
         return cursor.fetchall() if fetch else cursor.rowcount
 
     async def run(self, sql: str, args: Sequence[Any], *, fetch: bool) -> Any:
-        """Inline while it is quick; in a worker thread once it is not."""
-        self._deadline = time.perf_counter() + self.patience
-        try:
-            cursor = self.inline.execute(sql, args)
-            return cursor.fetchall() if fetch else cursor.rowcount
-        except sqlite3.OperationalError as error:
-            if str(error) != INTERRUPTED:
-                raise
-        finally:
-            self._deadline = float("inf")
+        """Inline while it is quick; in a worker thread once it is not, or at once if it
+        reads a virtual table."""
+        if not self._virtual(sql):
+            self._deadline = time.perf_counter() + self.patience
+            try:
+                cursor = self.inline.execute(sql, args)
+                return cursor.fetchall() if fetch else cursor.rowcount
+            except sqlite3.OperationalError as error:
+                if str(error) != INTERRUPTED:
+                    raise
+            finally:
+                self._deadline = float("inf")
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool, self._in_thread, sql, args, fetch)
 
