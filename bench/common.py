@@ -69,8 +69,8 @@ async def ensure_postgres_database(url: str) -> None:
 async def sample(url: str, count: int) -> dict[str, Any]:
     """The demo workspace's id, its consumer count, and keys to look up."""
     query = (
-        "SELECT sys_id, email, number, name FROM csm_consumer WHERE workspace_id = {ws} "
-        "AND email IS NOT NULL ORDER BY random() LIMIT {n}"
+        "SELECT sys_id, email, number, name, mobile_phone FROM csm_consumer "
+        "WHERE workspace_id = {ws} AND email IS NOT NULL ORDER BY random() LIMIT {n}"
     )
     if url.startswith("sqlite"):
         connection = sqlite3.connect(url.removeprefix("sqlite:///"))

@@ -9,7 +9,8 @@ database, and measure with ``wrk -t2 -c32``:
 - ``GET /api/now/consumer/{id}`` with Basic auth and keep-alive, random ids: requests
   per second of frontdesk and of the baseline, rounds interleaved, and their ratio;
 - the median latency of ``sysparm_query`` lookups by ``email=``, ``number=``,
-  ``nameSTARTSWITH`` and of a page at ``sysparm_offset=500000`` (sequential, keep-alive).
+  ``mobile_phone=``, ``home_phone=`` (which no generated consumer has), ``nameSTARTSWITH`` and
+  of a page at ``sysparm_offset=500000`` (sequential, keep-alive).
 
 Needs ``wrk`` (Debian package). Results are printed and written to bench/results/.
 """
@@ -58,6 +59,12 @@ def latencies(
             ),
             "number=": median_ms(
                 client, path, [{"sysparm_query": f"number={r[2]}"} for r in chosen], auth
+            ),
+            "mobile_phone=": median_ms(
+                client, path, [{"sysparm_query": f"mobile_phone={r[4]}"} for r in chosen], auth
+            ),
+            "home_phone= (none have one)": median_ms(
+                client, path, [{"sysparm_query": f"home_phone={r[4]}"} for r in chosen], auth
             ),
             "nameSTARTSWITH": median_ms(
                 client,

@@ -147,21 +147,29 @@ class Conditions:
         key = col if ident else sa.func.lower(col)
         empty = sa.or_(col.is_(None), col == "")
         present = sa.and_(col.is_not(None), col != "")
+
+        def having(test: Predicate) -> Predicate:
+            """A test only a value passes, with ``IS NOT NULL`` said outright: an index of
+            only the rows that have a value (a phone's) can serve it then."""
+            return test if ident else sa.and_(col.is_not(None), test)
+
         match operator:
             case "=" | "!=":
                 value = self.scalar(raw)
                 if value in NULL_WORDS:
                     return empty if operator == "=" else present
-                test = key == fold(value) if operator == "=" else key != fold(value)
-                return test if operator == "=" else sa.and_(present, test)
+                if operator == "=":
+                    return having(key == fold(value))
+                return sa.and_(present, key != fold(value))
             case "LIKE" | "NOT LIKE" | "STARTSWITH" | "ENDSWITH":
                 value = fold(self.scalar(raw))
                 served = self.functions.searched(column, operator, value)
-                return self.pattern(sa.func.lower(col), operator, value, served)
+                found = self.pattern(sa.func.lower(col), operator, value, served)
+                return found if operator == "NOT LIKE" else having(found)
             case "IN" | "NOT IN":
                 values = [fold(v) for v in self.scalar(raw).split(",")]
                 if operator == "IN":
-                    return key.in_(values)
+                    return having(key.in_(values))
                 return sa.and_(present, key.not_in(values))
             case "ISEMPTY":
                 return empty
@@ -170,10 +178,10 @@ class Conditions:
             case "EMPTYSTRING":  # empty text is stored as NULL: only a value from before 0004
                 return col == ""
             case "<" | "<=" | ">" | ">=":
-                return compare(key, operator, fold(self.scalar(raw)))
+                return having(compare(key, operator, fold(self.scalar(raw))))
             case "BETWEEN":
                 low, high = self.pair(raw)
-                return key.between(fold(self.scalar(low)), fold(self.scalar(high)))
+                return having(key.between(fold(self.scalar(low)), fold(self.scalar(high))))
             case _ if operator in FIELD_OPERATORS:
                 other = self.other(column, raw)
                 other_key = other.expr if ident else sa.func.lower(other.expr)

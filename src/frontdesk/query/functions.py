@@ -111,6 +111,8 @@ class SQLiteFunctions(SqlFunctions):
         index for the rows (``search_<table>``, migration 0005) and keep the LIKE."""
         if not column.searchable or column.rows is None or column.table is None:
             return None
+        if operator == "STARTSWITH" and column.field.indexed:
+            return None  # the (workspace, lower(field)) b-tree range is narrower than trigrams
         if len(value) < _TRIGRAM or _WILDCARDS & set(value):
             return None
         index = search_index(column.table)

@@ -191,7 +191,16 @@ def _build(table: TableDef) -> sa.Table:
             continue
         column = result.c[field.name]
         expression = sa.func.lower(column) if field.type.is_text else column
-        sa.Index(f"ix_{table.name}__{field.name}", result.c.workspace_id, expression)
+        # Most people have one or two of their phones: a phone's index holds only the rows
+        # that have it, so that its statistics do not make it look useless.
+        where = column.is_not(None) if field.type is FieldType.PHONE else None
+        sa.Index(
+            f"ix_{table.name}__{field.name}",
+            result.c.workspace_id,
+            expression,
+            sqlite_where=where,
+            postgresql_where=where,
+        )
     return result
 
 
