@@ -123,7 +123,11 @@ def create_app(settings: Settings, *, services: Services | None = None) -> Starl
         lifespan=lifespan,
         middleware=[
             Middleware(RequestId),
-            Middleware(TrustedHosts, hosts=settings.trusted_hosts),
+            *(
+                [Middleware(TrustedHosts, hosts=settings.trusted_hosts)]
+                if settings.trusted_hosts
+                else []
+            ),
         ],
     )
     # No routes of its own: every path goes to the surface that owns it. (A Mount would

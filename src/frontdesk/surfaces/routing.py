@@ -82,6 +82,7 @@ class Surface:
     # JSON Schemas the surface's operations refer to (``#/components/schemas/<name>``).
     schemas: Mapping[str, Any] = field(default_factory=dict)
     app: ASGIApp = field(init=False, repr=False, compare=False)
+    _bare: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         app: ASGIApp = SurfaceRouter(
@@ -90,9 +91,10 @@ class Surface:
         for layer in reversed(self.middleware):
             app = layer.cls(app, *layer.args, **layer.kwargs)
         object.__setattr__(self, "app", app)
+        object.__setattr__(self, "_bare", frozenset(p.rstrip("/") for p in self.prefixes))
 
     def owns(self, path: str) -> bool:
-        return any(path == p.rstrip("/") or path.startswith(p) for p in self.prefixes)
+        return path.startswith(self.prefixes) or path in self._bare
 
 
 def route_path(scope: Scope) -> str:

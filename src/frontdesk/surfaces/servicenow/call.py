@@ -79,8 +79,9 @@ async def workspace_of(request: Request) -> Workspace:
 
 async def begin(request: Request, fmt: Format, api: Api | None) -> Call:
     services = services_of(request)
-    workspace = await workspace_of(request)
-    address = request.client.host if request.client else None
+    workspace = await workspaces.resolve(services, request.path_params.get("workspace"))
+    client = request.client
+    address = client.host if client else None
     principal = await caller(services, workspace.id, request.headers.get("authorization"), address)
     actor = Actor(principal, RoleAccess(principal.roles, api))
     return Call(request, services, request.app.state.settings, workspace, actor, fmt)
