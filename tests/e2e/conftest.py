@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import subprocess
@@ -15,6 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from frontdesk.cli.admin import load_demo
+from frontdesk.cli.common import run, settings_for
 from frontdesk.db.url import DatabaseURL
 from tests.conftest import CHEAP_ARGON2, POSTGRES_ENV, drop_postgres, fresh_postgres
 
@@ -83,6 +84,12 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
+def demo_credentials(database: str) -> dict[str, str]:
+    """What ``frontdesk demo --json`` prints (tests/test_cli.py runs that command), loaded
+    in this process: a second interpreter and its imports cost each server two seconds."""
+    return run(settings_for(database), load_demo, migrate_first=False).as_dict()
+
+
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def server(
     request: pytest.FixtureRequest,
@@ -101,15 +108,8 @@ def server(
         database = fresh.url.render_as_string(hide_password=False)
     extra = tuple(getattr(request.module, "SERVER_ARGS", ()))
     process, url = start(database, data_dir, *extra)
-    printed = subprocess.run(
-        [FRONTDESK, "demo", "--json", "--database", database],
-        capture_output=True,
-        check=True,
-        cwd=data_dir,
-        env={**os.environ, "FRONTDESK_DATA_DIR": str(data_dir)},
-    )
     try:
-        yield Server(url, database, json.loads(printed.stdout), data_dir)
+        yield Server(url, database, demo_credentials(database), data_dir)
     finally:
         stop(process)
         if dropped:

@@ -111,7 +111,8 @@ SYS_ID = Parameter(
 )
 # true in any case (pysnow sends True); anything else is false.
 BOOLEAN: Schema = {"type": "string", "examples": ["true", "false"]}
-# Blank means the default. Larger limits are served as 100,000 records (Link headers page on).
-BLANK: Schema = {"type": "string", "pattern": "^[\\x00-\\x20]*$"}
-LIMIT: Schema = {"anyOf": [{"type": "integer", "minimum": 0}, BLANK]}
-OFFSET: Schema = {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 2**63 - 1}, BLANK]}
+# ASCII digits, trimmed as a servlet trims (control characters and spaces); blank means the
+# default. Larger limits are served as 100,000 records (Link headers page on).
+WHOLE: Schema = {"type": "string", "pattern": "^[\\x00-\\x20]*(-0+|[0-9]+)?[\\x00-\\x20]*$"}
+LIMIT: Schema = {"anyOf": [{"type": "integer", "minimum": 0}, WHOLE]}
+OFFSET: Schema = {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 2**63 - 1}, WHOLE]}
