@@ -151,6 +151,12 @@ def spec_dir() -> Path:
 SKIPPED_FOR_POSTGRES = pytest.StashKey[int]()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest modules first: pytest-xdist hands modules out in this order, so while one
+    worker runs a long one the other works through the rest (decision 0021)."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.config.stash[SKIPPED_FOR_POSTGRES] = sum(
         "PostgreSQL not configured" in str(getattr(report, "longrepr", ""))

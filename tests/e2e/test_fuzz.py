@@ -20,7 +20,7 @@ from schemathesis.core.result import Err
 
 from tests.e2e.conftest import Server
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.long]
 EXAMPLES = 3
 # Headers that frame the message: a made-up value is refused by the HTTP server (uvicorn's
 # plain "Invalid HTTP request received.") before any of our code runs. And Authorization:
