@@ -38,6 +38,9 @@ class Problem(StrEnum):
     MISSING = "missing"
     NEGATIVE = "negative"
     BAD_NAME = "bad_name"
+    NOT_OBJECT = "not_object"  # a value where an object (or a list of objects) belongs
+    READ_ONLY = "read_only"  # a field no client may set
+    NOT_PHONE_NUMBER = "not_phone_number"  # not E.164: "+" and 7 to 15 digits
     MALFORMED = "malformed"  # a body that cannot be read; ``detail`` holds the parser's words
 
 

@@ -52,6 +52,8 @@ class TableDef:
     # The fields people search (names, emails, phones, numbers): LIKE, NOT LIKE, STARTSWITH
     # and ENDSWITH on them are served by a trigram index (pg_trgm; FTS5 on SQLite).
     searchable: tuple[str, ...] = ()
+    # Other names clients may use for it (a spelling the vendor's own documents also use).
+    aliases: tuple[str, ...] = ()
     _by_name: dict[str, Field] = field(init=False, repr=False, compare=False)
     _visible: tuple[Field, ...] = field(init=False, repr=False, compare=False)
     visible_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -103,16 +105,19 @@ class Registry:
 
     def __init__(self, tables: Iterable[TableDef]) -> None:
         self._tables: dict[str, TableDef] = {}
+        self._named: dict[str, TableDef] = {}
         for table in tables:
-            if table.name in self._tables:
-                raise ValueError(f"table {table.name} declared twice")
+            for name in (table.name, *table.aliases):
+                if name in self._named:
+                    raise ValueError(f"table {name} declared twice")
+                self._named[name] = table
             self._tables[table.name] = table
 
     def __getitem__(self, name: str) -> TableDef:
-        return self._tables[name]
+        return self._named[name]
 
     def __contains__(self, name: object) -> bool:
-        return name in self._tables
+        return name in self._named
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._tables)
@@ -121,7 +126,8 @@ class Registry:
         return len(self._tables)
 
     def get(self, name: str) -> TableDef | None:
-        return self._tables.get(name)
+        """The table by its name or one of its aliases."""
+        return self._named.get(name)
 
     def values(self) -> Iterator[TableDef]:
         return iter(self._tables.values())
@@ -131,4 +137,4 @@ class Registry:
 
     def target(self, field: Field) -> TableDef | None:
         """The table a reference field points at, when this registry holds it."""
-        return self._tables.get(field.reference or "") if field.is_reference else None
+        return self._named.get(field.reference or "") if field.is_reference else None

@@ -6,6 +6,7 @@ Who may read or write a table is not declared here: each surface's access policy
 
 from __future__ import annotations
 
+from frontdesk.store.card_tables import CARD_TABLES
 from frontdesk.store.fields import (
     ContactKind,
     Field,
@@ -23,6 +24,7 @@ from frontdesk.store.fields import (
     url,
 )
 from frontdesk.store.registry import Cached, Reachable, Registry, TableDef
+from frontdesk.store.service_tables import SERVICE_TABLES
 
 DATE_FORMATS = (
     ("dd-MM-yyyy", "dd-mm-yyyy"),
@@ -299,6 +301,8 @@ CSM_CONSUMER = TableDef(
         string("gender", 40),
         phone("home_phone", indexed=True, contact=ContactKind.PHONE),
         reference("household", "csm_household"),
+        # Not one of the Consumer API's fields; its list example filters on it.
+        reference("account", "customer_account"),
         string("last_name", 50, indexed=True),
         string("middle_name", 50),
         phone("mobile_phone", indexed=True, contact=ContactKind.PHONE),
@@ -309,7 +313,7 @@ CSM_CONSUMER = TableDef(
         string("preferred_language", 3),
         string("prefix", 40),
         boolean("primary", default=False),
-        string("state", 100),
+        string("state", 100, label="State / Province"),
         string("street", 255),
         string("suffix", 40),
         choice("time_format", TIME_FORMATS),
@@ -375,5 +379,7 @@ REGISTRY = Registry(
         CSM_CONSUMER,
         SOCIAL_PROFILE,
         SYS_ATTACHMENT,
+        *SERVICE_TABLES,
+        *CARD_TABLES,
     )
 )

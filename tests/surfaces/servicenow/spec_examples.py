@@ -71,7 +71,8 @@ SAM = {
     "preferred_language": "",
     "sys_created_by": "guest",
     "zip": "94105",
-    "home_phone": "",
+    # The spec shows "": the demo gives Sam the home phone his calls come from (issue 8).
+    "home_phone": "+1 415 555 0134",
     "time_format": "",
     "sys_mod_count": "13",
     "last_name": "Collins",

@@ -13,7 +13,7 @@ import anyio.to_thread
 from frontdesk.domain.access import Actor, system
 from frontdesk.domain.auth import api_tokens, oauth, users
 from frontdesk.domain.auth import repository as auth_store
-from frontdesk.domain.demo import servicenow
+from frontdesk.domain.demo import customer_service, servicenow
 from frontdesk.domain.principal import Principal
 from frontdesk.domain.services import Services, Unit
 from frontdesk.domain.workspaces import service as workspaces
@@ -89,6 +89,7 @@ async def _load(unit: Unit, admin_roles: tuple[str, ...]) -> DemoCredentials:
             user_sys_id=str(admin["sys_id"]),
         )
     await servicenow.load(unit, actor)
+    await customer_service.load(unit, actor)
     token = await api_tokens.issue(
         unit,
         workspace,

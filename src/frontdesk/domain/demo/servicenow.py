@@ -25,6 +25,9 @@ HOUSEHOLDS = REGISTRY["csm_household"]
 SOCIAL_PROFILES = REGISTRY["sn_app_cs_social_social_profile"]
 
 HARDING = "01d8403fdb1b1200b6075200cf961941"
+# The account the Consumer API's list example filters on: every consumer here belongs to
+# it (the openframe example's consumer, loaded with it, does not).
+EXAMPLE_ACCOUNT = "86837a386f0331003b3c498f5d3ee4ca"
 SAM = "a0488cfbdb1b1200b6075200cf9619db"
 
 
@@ -50,6 +53,7 @@ EXAMPLE_CONSUMERS: list[tuple[dict[str, Any], dict[str, Any]]] = [
             "active": True,
             "primary": False,
             "user": "c3d35d82c37122005871d44d81d3ae91",
+            "account": EXAMPLE_ACCOUNT,
         },
         {
             "number": "CSMR0000004",
@@ -76,6 +80,9 @@ EXAMPLE_CONSUMERS: list[tuple[dict[str, Any], dict[str, Any]]] = [
             "active": True,
             "primary": False,
             "user": "64488cfbdb1b1200b6075200cf9619db",
+            "account": EXAMPLE_ACCOUNT,
+            # Not in the spec's examples: the number his calls come from (openframe).
+            "home_phone": "+1 415 555 0134",
         },
         {
             "number": "CSMR0000002",
@@ -159,6 +166,7 @@ def _others() -> list[tuple[dict[str, Any], dict[str, Any]]]:
             "zip": zip_code,
             "country": "USA",
         }
+        fields["account"] = EXAMPLE_ACCOUNT
         if last == "Garcia":
             fields["household"] = GARCIA_HOUSEHOLD
         system = {
@@ -172,7 +180,7 @@ def _others() -> list[tuple[dict[str, Any], dict[str, Any]]]:
     return found
 
 
-async def _insert_missing(
+async def insert_missing(
     unit: Unit,
     actor: Actor,
     table: TableDef,
@@ -185,7 +193,7 @@ async def _insert_missing(
 
 
 async def load(unit: Unit, actor: Actor) -> None:
-    await _insert_missing(
+    await insert_missing(
         unit,
         actor,
         HOUSEHOLDS,
@@ -193,10 +201,10 @@ async def load(unit: Unit, actor: Actor) -> None:
         {"number": "HOLD0000001"},
     )
     for fields in EXAMPLE_CONSUMER_USERS:
-        await _insert_missing(unit, actor, CONSUMER_USERS, fields)
+        await insert_missing(unit, actor, CONSUMER_USERS, fields)
     for fields, system in [*EXAMPLE_CONSUMERS, *_others()]:
-        await _insert_missing(unit, actor, CONSUMERS, fields, system)
-    await _insert_missing(
+        await insert_missing(unit, actor, CONSUMERS, fields, system)
+    await insert_missing(
         unit,
         actor,
         SOCIAL_PROFILES,

@@ -131,16 +131,10 @@ async def query(
 ) -> Page:
     """One page of the records an encoded query selects, paged in the database."""
     actor.require(Operation.QUERY, table)
-    context = await scope(unit, actor)
-    dialect = unit.tx.dialect.name
-    compiled = Compiler(context, dialect).compile(encoded, table)
-    if compiled.invalid and await properties.flag(
-        unit, actor.workspace_id, properties.INVALID_QUERY_RETURNS_NO_ROWS
-    ):
-        return Page([], False, 0 if count else None, compiled.invalid)
-    terms = actor.access.rows(table)
-    restriction = _restricted(terms, table, context, dialect) if terms else None
-    condition = _both(compiled.where, restriction)
+    chosen = await selection(unit, actor, table, encoded)
+    if chosen.none:
+        return Page([], False, 0 if count else None, chosen.compiled.invalid)
+    compiled, condition = chosen.compiled, chosen.where
     found = await records.page(
         unit.tx,
         table,
@@ -158,6 +152,30 @@ async def query(
         else None
     )
     return Page(found[:limit], has_more, total, compiled.invalid)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What an encoded query selects of a table for a caller: its compiled form, and the
+    condition with the caller's row restriction; ``none`` when an invalid query must select
+    nothing (``glide.invalid_query.returns_no_rows``)."""
+
+    compiled: CompiledQuery
+    where: ColumnElement[bool] | None
+    none: bool
+
+
+async def selection(unit: Unit, actor: Actor, table: TableDef, encoded: Query) -> Selection:
+    context = await scope(unit, actor)
+    dialect = unit.tx.dialect.name
+    compiled = Compiler(context, dialect).compile(encoded, table)
+    if compiled.invalid and await properties.flag(
+        unit, actor.workspace_id, properties.INVALID_QUERY_RETURNS_NO_ROWS
+    ):
+        return Selection(compiled, None, True)
+    terms = actor.access.rows(table)
+    restriction = _restricted(terms, table, context, dialect) if terms else None
+    return Selection(compiled, _both(compiled.where, restriction), False)
 
 
 def _both(

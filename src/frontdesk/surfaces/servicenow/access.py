@@ -23,6 +23,7 @@ CUSTOMER_WRITERS = frozenset(
 USER_READERS = frozenset({"user_admin", "itil", *CUSTOMER_READERS})
 USER_ADMINS = frozenset({"user_admin"})
 OAUTH_ADMINS = frozenset({"oauth_admin"})
+OPENFRAME_USERS = frozenset({"sn_openframe_api_user", "sn_openframe_user"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,10 @@ class TableRoles:
 
 
 CUSTOMERS = TableRoles(CUSTOMER_READERS, CUSTOMER_WRITERS)
+# What a telephony provider writes through openframe, and agents see.
+CALLS = TableRoles(CUSTOMER_READERS | OPENFRAME_USERS, CUSTOMER_WRITERS | OPENFRAME_USERS)
+# Customer Central's configuration: agents read it, administrators write it.
+CARDS = TableRoles(CUSTOMER_READERS)
 TABLES: dict[str, TableRoles] = {
     "sys_user": TableRoles(USER_READERS, USER_ADMINS),
     "sys_user_group": TableRoles(USER_READERS, USER_ADMINS),
@@ -44,6 +49,23 @@ TABLES: dict[str, TableRoles] = {
     "csm_household": CUSTOMERS,
     "csm_consumer": CUSTOMERS,
     "sn_app_cs_social_social_profile": CUSTOMERS,
+    "interaction": CALLS,
+    "interaction_json_blob": CALLS,
+    "interaction_related_record": CALLS,
+    "sn_openframe_phone_log": CALLS,
+    "sys_cs_provider_application": CALLS,
+    "sn_customerservice_case": CUSTOMERS,
+    "contract_sla": CUSTOMERS,
+    "task_sla": CUSTOMERS,
+    "kb_knowledge": CUSTOMERS,
+    "kb_use": CUSTOMERS,
+    "ast_contract": CUSTOMERS,
+    "service_entitlement": CUSTOMERS,
+    "sn_customercentral_cust_info_config": CARDS,
+    "sn_customercentral_record_config": CARDS,
+    "sn_customercentral_list_config": CARDS,
+    "sn_customercentral_report_group_config": CARDS,
+    "sn_customercentral_report_config": CARDS,
 }
 NOBODY = TableRoles()
 TABLE_RULE = "table_role"
@@ -59,7 +81,11 @@ class Api:
 
 
 CONSUMER_API = Api("consumer_api", "The Consumer API", frozenset({"csm_ws_integration"}))
-APIS = {api.rule: api for api in (CONSUMER_API,)}
+OPENFRAME_API = Api("openframe_api", "The openframe API", OPENFRAME_USERS)
+CUSTOMER_CENTRAL_API = Api(
+    "customer_central_api", "The Customer Central API", frozenset({"sn_esm_agent"})
+)
+APIS = {api.rule: api for api in (CONSUMER_API, OPENFRAME_API, CUSTOMER_CENTRAL_API)}
 
 # Every role a surface of this server checks (the demo's admin holds them all).
 ROLES = tuple(
@@ -69,8 +95,8 @@ ROLES = tuple(
             *USER_READERS,
             *OAUTH_ADMINS,
             *CONSUMER_API.roles,
-            "sn_openframe_api_user",
-            "sn_openframe_user",
+            *OPENFRAME_API.roles,
+            *CUSTOMER_CENTRAL_API.roles,
         }
     )
 )

@@ -106,11 +106,14 @@ def failure(request: Request, error: Exception, fmt: Format) -> Response:
     return respond(internal_error(request_id), fmt, status=500)
 
 
+Failure = Callable[[Request, Exception, Format], Response]
+
+
 def endpoint(
-    api: Api | None = None,
+    api: Api | None = None, failed: Failure = failure
 ) -> Callable[[Handler], Callable[[Request], Awaitable[Response]]]:
     """Authenticate (under ``api``'s own role, when it has one), run the handler, and answer
-    any failure in ServiceNow's shape."""
+    any failure in ServiceNow's shape (or an API's own, ``failed``)."""
 
     def wrap(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         @wraps(handler)
@@ -120,7 +123,7 @@ def endpoint(
                 fmt = negotiate(request.headers.get("accept"))
                 return await handler(await begin(request, fmt, api))
             except Exception as error:
-                return failure(request, error, fmt)
+                return failed(request, error, fmt)
 
         return run
 

@@ -33,13 +33,15 @@ PAGE = {
 }
 CREATED = {"type": "object", "required": ["result"], "properties": {"result": schemas.STRING}}
 BAD = schemas.failure("Bad parameter or value")
+# The consumer's fields the Consumer API shows: all but the account (which its list
+# example filters on, but never shows).
+SHOWN = tuple(name for name in consumers.CONSUMERS.visible_names if name != "account")
 
 
 async def _fields(unit: Unit, actor: Actor) -> tuple[str, ...]:
     """What a consumer record shows: the table's fields and the workspace's custom ones."""
     custom = await records.custom_fields(unit, actor, consumers.CONSUMERS)
-    shown = consumers.CONSUMERS.visible_names
-    return (*shown, *custom) if custom else shown
+    return (*SHOWN, *custom) if custom else SHOWN
 
 
 @documented(

@@ -61,6 +61,7 @@ VERBS = {
 EXPECTED = {
     Problem.NOT_SINGLE: "a single value",
     Problem.NOT_TEXT: "text",
+    Problem.NOT_OBJECT: "an object (a list: of objects)",
     Problem.NOT_WHOLE_NUMBER: "a whole number",
     Problem.NOT_BOOLEAN: "true or false",
     Problem.NOT_DATETIME: "a date and time as YYYY-MM-DD HH:MM:SS",
@@ -136,6 +137,11 @@ def _invalid(error: Invalid) -> Worded:
             return 400, f"Invalid value for {name}", f"{name} is given more than once: {value!r}"
         case Problem.MALFORMED:
             return 400, READ_FAILURE, error.detail
+        case Problem.READ_ONLY:
+            return 400, f"Field {name} is read-only", f"{name} cannot be set by a client"
+        case Problem.NOT_PHONE_NUMBER:
+            detail = f"expected E.164: '+' and 7 to 15 digits, got {value!r}"
+            return 400, f"Invalid phone number for {name}", detail
     if error.parameter is not None:
         return 400, f"Invalid value for {name}", f"{value!r} is not a number"
     expected = EXPECTED.get(error.problem, "a valid value")

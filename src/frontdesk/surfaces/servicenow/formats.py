@@ -63,6 +63,26 @@ def parse_record(raw: bytes, fmt: Format) -> dict[str, Any]:
     return data
 
 
+def parse_document(raw: bytes, fmt: Format) -> dict[str, Any]:
+    """A request body holding a structured document (objects within objects, lists): a
+    JSON object, or XML whose repeated elements become lists."""
+    if not raw.strip():
+        raise Refusal(READ_FAILURE, "The request body is empty")
+    if fmt == "xml":
+        try:
+            root = fromstring(raw, forbid_dtd=True)
+        except (DefusedXmlException, SyntaxError, ValueError) as exc:
+            raise Refusal(READ_FAILURE, f"Invalid XML: {exc}") from None
+        return _element(root, 1, repeated=True)
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise Refusal(READ_FAILURE, f"Invalid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise Refusal(READ_FAILURE, "The request body must be a JSON object")
+    return data
+
+
 # A record is flat: <request><entry><field><value>…: a few levels are all it ever needs.
 MAX_XML_DEPTH = 16
 
@@ -76,15 +96,25 @@ def _xml_record(raw: bytes) -> dict[str, Any]:
     return _element(entry if entry is not None else root, 1)
 
 
-def _element(element: Element, depth: int) -> dict[str, Any]:
+def _element(element: Element, depth: int, *, repeated: bool = False) -> dict[str, Any]:
+    """An element's children by tag; with ``repeated``, a tag given more than once holds
+    the list of its values (otherwise the last one counts)."""
     if depth > MAX_XML_DEPTH:
         raise Refusal(READ_FAILURE, f"Invalid XML: nested more than {MAX_XML_DEPTH} levels deep")
-    return {child.tag: _value(child, depth + 1) for child in element}
+    found: dict[str, Any] = {}
+    for child in element:
+        value = _value(child, depth + 1, repeated)
+        if repeated and child.tag in found:
+            known = found[child.tag]
+            found[child.tag] = [*known, value] if isinstance(known, list) else [known, value]
+        else:
+            found[child.tag] = value
+    return found
 
 
-def _value(element: Element, depth: int) -> Any:
+def _value(element: Element, depth: int, repeated: bool = False) -> Any:
     if len(element):
-        return _element(element, depth)
+        return _element(element, depth, repeated=repeated)
     return element.text or ""
 
 

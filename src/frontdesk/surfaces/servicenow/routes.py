@@ -10,7 +10,16 @@ from starlette.routing import Route
 
 from frontdesk.errors import NotAcceptable
 from frontdesk.surfaces.routing import Surface, allow_header
-from frontdesk.surfaces.servicenow import attachment, batch, consumer, oauth, schemas, table
+from frontdesk.surfaces.servicenow import (
+    attachment,
+    batch,
+    consumer,
+    customer_central,
+    oauth,
+    openframe,
+    schemas,
+    table,
+)
 from frontdesk.surfaces.servicenow.errors import UNKNOWN_URI, body
 from frontdesk.surfaces.servicenow.formats import Format, negotiate, respond
 from frontdesk.surfaces.servicenow.override import MethodOverride
@@ -18,6 +27,7 @@ from frontdesk.surfaces.servicenow.override import MethodOverride
 VERSIONS = ("", "/v1", "/v2")
 PREFIXES = ("/api/", "/oauth_token.do")
 NOT_ALLOWED = "Method not Supported"
+CUSTINFO = "{context}/{instance}/{target}"
 
 
 def routes() -> list[Route]:
@@ -48,6 +58,17 @@ def routes() -> list[Route]:
             Route(base + "/{sys_id}", attachment.delete_attachment, methods=["DELETE"]),
             Route(base, attachment.list_attachments, methods=["GET"]),
         ]
+    for version in ("", "/{version}"):
+        base = f"/api/now/openframe{version}/voice-interaction"
+        found += [
+            Route(base, openframe.create_voice_interaction, methods=["POST"]),
+            Route(
+                base + "/{interactionSysId}", openframe.update_voice_interaction, methods=["PATCH"]
+            ),
+        ]
+    for version in ("", "/{version}"):
+        path = f"/api/sn_customercentral{version}/cust_central/custinfo/{CUSTINFO}"
+        found.append(Route(path, customer_central.custinfo, methods=["GET"]))
     found += [
         Route("/api/now/v1/batch", batch.batch, methods=["POST"]),
         Route("/api/now/batch", batch.batch, methods=["POST"]),

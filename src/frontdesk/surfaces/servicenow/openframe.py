@@ -1,0 +1,206 @@
+"""The openframe API: ``/api/now/openframe[/{version}]/voice-interaction[/{sys_id}]``.
+
+A telephony provider reports a call when an agent accepts it (POST) and as it goes on
+(PATCH). Answers are ``{"result": {"status": "SUCCESS" | "FAILURE", ...}}``: a request the
+API cannot carry out is a 400 with ``FAILURE`` and the reason; failures before the API's own
+logic (credentials, roles, formats) are ServiceNow's usual error bodies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from frontdesk.domain.interactions import service as interactions
+from frontdesk.domain.interactions.service import Related, Report
+from frontdesk.errors import Conflict, Invalid, NotFound, Problem
+from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
+from frontdesk.surfaces.servicenow import schemas
+from frontdesk.surfaces.servicenow.access import OPENFRAME_API
+from frontdesk.surfaces.servicenow.call import Call, endpoint, failure
+from frontdesk.surfaces.servicenow.errors import Refusal, worded
+from frontdesk.surfaces.servicenow.formats import Format, body_format, parse_document, respond
+
+TAG = "ServiceNow openframe API"
+E164 = re.compile(r"\+[0-9]{7,15}")
+SUCCESS = "SUCCESS"
+FAILURE = "FAILURE"
+STATUS = {"enum": [SUCCESS, FAILURE]}
+RESULT = {
+    "type": "object",
+    "required": ["result"],
+    "properties": {
+        "result": {
+            "type": "object",
+            "required": ["status"],
+            "properties": {
+                "status": STATUS,
+                "sysId": schemas.STRING,
+                "number": schemas.STRING,
+                "message": schemas.STRING,
+                "detail": {"type": ["string", "null"]},
+            },
+        }
+    },
+}
+OBJECT = {"type": "object"}
+BODY = {
+    "type": "object",
+    "required": ["interaction"],
+    "properties": {
+        "interaction": {
+            "type": "object",
+            "properties": {
+                "userPhoneNumber": {"type": "string", "pattern": "^\\+[0-9]{7,15}$"},
+                "callbackPhoneNumber": {"type": "string", "pattern": "^\\+[0-9]{7,15}$"},
+                "clientSessionId": schemas.STRING,
+                "inboundId": schemas.STRING,
+                "additionalParams": OBJECT,
+            },
+        },
+        "interactionContext": OBJECT,
+        "phoneLogs": {"type": "array", "items": OBJECT},
+        "relatedRecords": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"documentTable": schemas.STRING, "documentId": schemas.STRING},
+            },
+        },
+    },
+}
+REFUSED = Reply("FAILURE: the request could not be carried out", schemas.json_or_xml(RESULT))
+
+
+def refused(request: Request, error: Exception, fmt: Format) -> Response:
+    """What the API could not carry out is a 400 ``FAILURE`` with the reason."""
+    carried = isinstance(error, NotFound | Conflict | Refusal) or (
+        isinstance(error, Invalid) and type(error) is Invalid
+    )
+    if not carried or (isinstance(error, Refusal) and error.status != 400):
+        return failure(request, error, fmt)
+    assert isinstance(error, NotFound | Conflict | Refusal | Invalid)
+    _, message, detail = worded(error)
+    return respond(
+        {"result": {"status": FAILURE, "message": message, "detail": detail}}, fmt, status=400
+    )
+
+
+def _object(value: Any, name: str) -> Mapping[str, Any]:
+    if value is None or value == "":
+        return {}
+    if not isinstance(value, Mapping):
+        raise Invalid(Problem.NOT_OBJECT, field=name, value=value)
+    return value
+
+
+def _items(value: Any, name: str) -> list[Mapping[str, Any]]:
+    """A list of objects: a JSON array, or XML's repeated elements (with or without a
+    wrapping element)."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, Mapping) and len(value) == 1:
+        (inner,) = value.values()
+        if isinstance(inner, list | Mapping):
+            value = inner  # <phoneLogs><log>…</log><log>…</log></phoneLogs>
+    found = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, Mapping) for item in found):
+        raise Invalid(Problem.NOT_OBJECT, field=name, value=value)
+    return found
+
+
+def _text(value: Any, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise Invalid(Problem.NOT_TEXT, field=name, value=value)
+    return value.strip() or None
+
+
+def _phone(value: Any, name: str) -> str | None:
+    number = _text(value, name)
+    if number is not None and not E164.fullmatch(number):
+        raise Invalid(Problem.NOT_PHONE_NUMBER, field=name, value=number)
+    return number
+
+
+def _report(document: Mapping[str, Any], *, creating: bool) -> Report:
+    interaction = _object(document.get("interaction"), "interaction")
+    if not interaction:
+        raise Invalid(Problem.MISSING, field="interaction")
+    caller = _phone(interaction.get("userPhoneNumber"), "interaction.userPhoneNumber")
+    if creating and caller is None:
+        raise Invalid(Problem.MISSING, field="interaction.userPhoneNumber")
+    related = []
+    for item in _items(document.get("relatedRecords"), "relatedRecords"):
+        table = _text(item.get("documentTable"), "relatedRecords.documentTable")
+        sys_id = _text(item.get("documentId"), "relatedRecords.documentId")
+        if table is None or sys_id is None:
+            missing = "documentTable" if table is None else "documentId"
+            raise Invalid(Problem.MISSING, field=f"relatedRecords.{missing}")
+        if not re.fullmatch(r"[0-9a-fA-F]{32}", sys_id):
+            raise Invalid(Problem.NOT_SYS_ID, field="relatedRecords.documentId", value=sys_id)
+        related.append(Related(table, sys_id.lower()))
+    return Report(
+        fields=_object(interaction.get("additionalParams"), "interaction.additionalParams"),
+        caller=caller,
+        callback=_phone(interaction.get("callbackPhoneNumber"), "interaction.callbackPhoneNumber"),
+        session=_text(interaction.get("clientSessionId"), "interaction.clientSessionId"),
+        provider=_text(interaction.get("inboundId"), "interaction.inboundId"),
+        context=_object(document.get("interactionContext"), "interactionContext"),
+        logs=tuple(_items(document.get("phoneLogs"), "phoneLogs")),
+        related=tuple(related),
+    )
+
+
+async def _document(call: Call) -> Mapping[str, Any]:
+    raw = await call.body()
+    return parse_document(raw, body_format(call.request.headers.get("content-type")))
+
+
+@documented(
+    Operation(
+        "Create a voice interaction",
+        TAG,
+        (),
+        {
+            200: Reply(
+                "SUCCESS, with the new interaction's sysId and number", schemas.json_or_xml(RESULT)
+            ),
+            **schemas.WITH_BODY,
+            400: REFUSED,
+        },
+        body={schemas.JSON: BODY},
+        description="The caller is identified by userPhoneNumber (any of a consumer's or "
+        "contact's phones, however written) unless relatedRecords names a consumer or contact.",
+    )
+)
+@endpoint(OPENFRAME_API, refused)
+async def create_voice_interaction(call: Call) -> Response:
+    report = _report(await _document(call), creating=True)
+    async with call.write() as unit:
+        created = await interactions.open_call(unit, call.actor, report)
+    result = {"status": SUCCESS, "sysId": created["sys_id"], "number": created["number"]}
+    return respond({"result": result}, call.fmt)
+
+
+@documented(
+    Operation(
+        "Update a voice interaction",
+        TAG,
+        (Parameter("interactionSysId", "path", "The interaction's sys_id", schemas.SYS_ID.schema),),
+        {200: Reply("SUCCESS", schemas.json_or_xml(RESULT)), **schemas.WITH_BODY, 400: REFUSED},
+        body={schemas.JSON: BODY},
+    )
+)
+@endpoint(OPENFRAME_API, refused)
+async def update_voice_interaction(call: Call) -> Response:
+    sys_id = call.request.path_params["interactionSysId"]
+    report = _report(await _document(call), creating=False)
+    async with call.write() as unit:
+        await interactions.update_call(unit, call.actor, sys_id, report)
+    return respond({"result": {"status": SUCCESS}}, call.fmt)

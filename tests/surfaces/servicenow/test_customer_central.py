@@ -1,0 +1,146 @@
+"""The Customer Central API as its spec shows it for Sam Collins, computed from live data."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.anyio
+SAM = "a0488cfbdb1b1200b6075200cf9619db"
+URL = f"/api/sn_customercentral/cust_central/custinfo/csm_consumer/{SAM}/interaction"
+TITLES = [
+    ("Consumer", "sn_customercentral_record_config"),
+    ("High priority cases", "sn_customercentral_report_group_config"),
+    ("Case overview", "sn_customercentral_report_config"),
+    ("Recent cases", "sn_customercentral_list_config"),
+    ("Recent chat interactions", "sn_customercentral_list_config"),
+    ("Recent phone calls", "sn_customercentral_list_config"),
+    ("Recent viewed articles", "sn_customercentral_list_config"),
+    ("Contracts", "sn_customercentral_list_config"),
+    ("Entitlements", "sn_customercentral_list_config"),
+]
+
+
+async def _total(client: httpx.AsyncClient, auth: tuple[str, str], table: str, query: str) -> int:
+    response = await client.get(
+        f"/api/now/table/{table}",
+        params={"sysparm_query": query, "sysparm_limit": "1"},
+        auth=auth,
+    )
+    return int(response.headers["X-Total-Count"])
+
+
+async def test_sam_collins_cards_are_the_documented_structure(
+    client: httpx.AsyncClient, demo_auth: tuple[str, str]
+) -> None:
+    response = await client.get(URL, auth=demo_auth)
+    assert response.status_code == 200
+    result = response.json()["result"]
+    assert (result["layout"], result["has_more_records"], result["status"]) == ("6,6", False, "200")
+    cards = result["cards_info"]
+    assert [(c["title"], c["type"]) for c in cards] == TITLES
+    record = cards[0]
+    assert record["subheader_fields"] == {
+        "title": "Sam Collins",
+        "subheader_tags": [],
+        "avatar": "",
+        "sys_id": "64488cfbdb1b1200b6075200cf9619db",
+    }
+    assert record["fields"] == [
+        {"label": "Mobile phone", "value": ""},
+        {"label": "Business phone", "value": ""},
+        {"label": "Email", "value": "sam.collins@mailinator.com"},
+        {"label": "Street", "value": "144 2nd St"},
+        {"label": "City", "value": "San Francisco"},
+        {"label": "State / Province", "value": "CA"},
+    ]
+    escalated = cards[1]["reportGroupConfigurations"][0]
+    assert escalated["style_configurations"] == {"scoreColor": "#000000", "show_zero": True}
+    query = escalated["data_configurations"]["filter_query"]
+    assert query.startswith(f"active=true^active_escalationISNOTEMPTY^EQ^consumer={SAM}")
+    assert "^ORDERBYDESCsys_created_on^sys_created_on>=" in query
+    overview = cards[2]["data_configurations"]
+    assert (overview["type"], overview["group_by"], overview["number_of_groups"]) == (
+        "donut",
+        "state",
+        0,
+    )
+    assert overview["filter_query"].startswith(f"^consumer={SAM}^ORDERBYDESC")
+    calls = cards[5]
+    assert (calls["listLimit"], calls["viewName"], calls["sourceTableName"]) == (
+        "3",
+        "customer_central",
+        "interaction",
+    )
+    assert calls["encodedQuery"].startswith(f"active=false^type=phone^consumer={SAM}^")
+    assert "computed" not in escalated
+    assert "rows" not in calls
+
+
+async def test_a_closed_call_shows_in_the_list_and_the_numbers(
+    client: httpx.AsyncClient, demo_auth: tuple[str, str]
+) -> None:
+    async def cards() -> list[dict[str, object]]:
+        response = await client.get(URL, params={"sysparm_computed": "true"}, auth=demo_auth)
+        found: list[dict[str, object]] = response.json()["result"]["cards_info"]
+        return found
+
+    before = await cards()
+    created = await client.post(
+        "/api/now/openframe/voice-interaction",
+        json={"interaction": {"userPhoneNumber": "+14155550134"}},
+        auth=demo_auth,
+    )
+    sys_id = created.json()["result"]["sysId"]
+    await client.patch(
+        f"/api/now/openframe/voice-interaction/{sys_id}",
+        json={"interaction": {"additionalParams": {"state": "closed_complete"}}},
+        auth=demo_auth,
+    )
+    after = await cards()
+    calls = after[5]
+    assert calls["total"] == before[5]["total"] + 1  # type: ignore[operator]
+    rows = calls["rows"]
+    assert isinstance(rows, list)
+    assert rows[0]["sys_id"] == sys_id  # the newest first
+    assert len(rows) == 3
+    # Every computed number is what the Table API counts with the same filter.
+    group = after[1]["reportGroupConfigurations"]
+    assert isinstance(group, list)
+    for report in group:
+        data = report["data_configurations"]
+        expected = await _total(client, demo_auth, data["source_id"], data["filter_query"])
+        assert report["computed"] == {"value": expected}
+        assert expected > 0
+    donut = after[2]["computed"]
+    assert isinstance(donut, dict)
+    cases = await _total(client, demo_auth, "sn_customerservice_case", f"consumer={SAM}")
+    assert sum(g["score"] for g in donut["groups"]) + donut["other"] == cases
+    assert {"value": "10", "display_value": "Open", "score": 3} in donut["groups"]
+
+
+async def test_cards_page_with_start_and_end(
+    client: httpx.AsyncClient, demo_auth: tuple[str, str]
+) -> None:
+    response = await client.get(URL, params={"start": "1", "end": "2"}, auth=demo_auth)
+    result = response.json()["result"]
+    assert [c["title"] for c in result["cards_info"]] == ["High priority cases", "Case overview"]
+    assert result["has_more_records"] is True
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/api/sn_customercentral/cust_central/custinfo/csm_consumer/{SAM}/nothing",
+        f"/api/sn_customercentral/cust_central/custinfo/sys_user/{SAM}/interaction",
+        f"/api/sn_customercentral/v1/cust_central/custinfo/csm_consumer/{'0' * 32}/interaction",
+        f"{URL}?start=-1",
+        f"{URL}?before=yesterday",
+    ],
+)
+async def test_an_unknown_context_or_customer_is_a_400(
+    client: httpx.AsyncClient, demo_auth: tuple[str, str], path: str
+) -> None:
+    response = await client.get(path, auth=demo_auth)
+    assert response.status_code == 400
+    assert response.json()["status"] == "failure"
