@@ -81,13 +81,11 @@ async def grouped(
 async def rest(tx: Transaction, measure: Measure, *, group_by: str, shown: Sequence[Any]) -> Any:
     """The aggregate over every record outside the ``shown`` groups ("Other")."""
     key = sa_table(measure.table.name).c[group_by]
+    outside: list[ColumnElement[bool]] = []
     values = [value for value in shown if value is not None]
-    outside: ColumnElement[bool] = key.not_in(values) if values else sa.true()
-    if None not in shown:
-        outside = sa.or_(outside, key.is_(None))
-    elif values:
-        outside = sa.and_(key.is_not(None), outside)
-    else:
-        outside = key.is_not(None)
-    statement = sa.select(_measure(measure)).where(*measure.conditions(), outside)
+    if values:  # NOT IN is never true of NULL: the empty group is outside unless shown
+        outside.append(sa.or_(key.not_in(values), key.is_(None)))
+    if None in shown:
+        outside.append(key.is_not(None))
+    statement = sa.select(_measure(measure)).where(*measure.conditions(), *outside)
     return await tx.scalar(statement)

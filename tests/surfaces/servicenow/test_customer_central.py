@@ -144,3 +144,20 @@ async def test_an_unknown_context_or_customer_is_a_400(
     response = await client.get(path, auth=demo_auth)
     assert response.status_code == 400
     assert response.json()["status"] == "failure"
+
+
+async def test_groups_beyond_the_number_shown_are_other(
+    client: httpx.AsyncClient, demo_auth: tuple[str, str]
+) -> None:
+    report = "d169216c0f770010e6d4fd820b767ea8"  # "Case overview", grouped by state
+    changed = await client.patch(
+        f"/api/now/table/sn_customercentral_report_config/{report}",
+        json={"number_of_groups": "2"},
+        auth=demo_auth,
+    )
+    assert changed.status_code == 200
+    response = await client.get(URL, params={"sysparm_computed": "true"}, auth=demo_auth)
+    donut = response.json()["result"]["cards_info"][2]["computed"]
+    cases = await _total(client, demo_auth, "sn_customerservice_case", f"consumer={SAM}")
+    assert [g["display_value"] for g in donut["groups"]] == ["Open", "Closed"]
+    assert donut["other"] == cases - 5

@@ -21,7 +21,6 @@ from frontdesk.domain.records import service as records
 from frontdesk.domain.records.service import Record
 from frontdesk.domain.services import Unit
 from frontdesk.errors import Invalid, NotFound, Problem, Thing
-from frontdesk.query.ast import EMPTY, Condition, Query
 from frontdesk.store import records as store
 from frontdesk.store.fields import ContactKind
 from frontdesk.store.registry import TableDef
@@ -115,16 +114,13 @@ async def _reported(unit: Unit, actor: Actor, report: Report) -> dict[str, Any]:
         if application is None:
             raise NotFound(Thing.RECORD, report.provider, table=PROVIDERS.name, field="inbound_id")
         found["provider_application"] = application["sys_id"]
-    for item in report.related:
-        name = CUSTOMER_FIELDS.get(item.table)
+    for item in report.related:  # checked before anything is written
         table = REGISTRY.get(item.table)
-        if (
-            name
-            and table
-            and await store.exists(
-                unit.tx, table, workspace_id=actor.workspace_id, sys_id=item.sys_id
-            )
-        ):
+        if table is None:
+            raise NotFound(Thing.TABLE, item.table, field="documentTable")
+        name = CUSTOMER_FIELDS.get(table.name)
+        ws = actor.workspace_id
+        if name and await store.exists(unit.tx, table, workspace_id=ws, sys_id=item.sys_id):
             found[name] = item.sys_id
     return found
 
@@ -208,8 +204,6 @@ def context_of(blob: Record) -> dict[str, Any]:
 
 
 async def _relate(unit: Unit, actor: Actor, sys_id: str, item: Related) -> None:
-    if REGISTRY.get(item.table) is None:
-        raise NotFound(Thing.TABLE, item.table, field="documentTable")
     known = await _first(
         unit, actor, RELATED, interaction=sys_id, document_table=item.table, document_id=item.sys_id
     )
@@ -223,9 +217,7 @@ async def _relate(unit: Unit, actor: Actor, sys_id: str, item: Related) -> None:
 
 
 async def _first(unit: Unit, actor: Actor, table: TableDef, **equal: str) -> Record | None:
-    page = await records.query(unit, actor, table, _equal(**equal), limit=1, offset=0, count=False)
+    page = await records.query(
+        unit, actor, table, records.matching(**equal), limit=1, offset=0, count=False
+    )
     return page.records[0] if page.records else None
-
-
-def _equal(**equal: str) -> Query:
-    return EMPTY.also(*(Condition(name, "=", "=", value, 0) for name, value in equal.items()))

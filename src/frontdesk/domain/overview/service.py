@@ -26,7 +26,7 @@ from frontdesk.domain.records.service import Record
 from frontdesk.domain.services import Unit
 from frontdesk.errors import NotFound, Thing
 from frontdesk.query import dates
-from frontdesk.query.ast import EMPTY, Condition, Query
+from frontdesk.query.ast import Query
 from frontdesk.query.parser import parse
 from frontdesk.store.aggregates import Function
 from frontdesk.store.card_tables import (
@@ -102,21 +102,20 @@ async def overview(
 async def _context(unit: Unit, actor: Actor, context_table: str, target_table: str) -> Record:
     if context_table not in CONTEXT_TABLES:
         raise NotFound(Thing.TABLE, context_table, field="context")
-    found = await _all(
+    found = await _active(
         unit, actor, CUST_INFO_CONFIG, context_table=context_table, target_table=target_table
     )
-    active = [record for record in found if record.get("active")]
-    if not active:
+    if not found:
         raise NotFound(Thing.RECORD, f"{context_table}/{target_table}", table=CUST_INFO_CONFIG.name)
-    return active[0]
+    return found[0]
 
 
 async def _cards(unit: Unit, actor: Actor, context: str, before: datetime | None) -> list[Card]:
     found: list[Card] = []
     for kind in (Kind.RECORD, Kind.LIST, Kind.REPORT, Kind.REPORT_GROUP):
-        for config in await _all(unit, actor, REGISTRY[kind.value], context=context):
+        for config in await _active(unit, actor, REGISTRY[kind.value], context=context):
             created = config.get("sys_created_on")
-            if not config.get("active") or (before and created and created >= before):
+            if before and created and created >= before:
                 continue
             if kind is Kind.REPORT and config.get("report_group"):
                 continue  # shown inside its group
@@ -124,14 +123,15 @@ async def _cards(unit: Unit, actor: Actor, context: str, before: datetime | None
     found.sort(key=lambda card: (card.config.get("order") or 0, card.config["sys_created_on"]))
     for card in found:
         if card.kind is Kind.REPORT_GROUP:
-            members = await _all(unit, actor, REPORT_CONFIG, report_group=card.config["sys_id"])
+            members = await _active(unit, actor, REPORT_CONFIG, report_group=card.config["sys_id"])
             members.sort(key=lambda m: (m.get("order") or 0, m["sys_created_on"]))
-            card.members = [Card(Kind.REPORT, m) for m in members if m.get("active")]
+            card.members = [Card(Kind.REPORT, m) for m in members]
     return found
 
 
-async def _all(unit: Unit, actor: Actor, table: TableDef, **equal: str) -> list[Record]:
-    query = EMPTY.also(*(Condition(name, "=", "=", value, 0) for name, value in equal.items()))
+async def _active(unit: Unit, actor: Actor, table: TableDef, **equal: str) -> list[Record]:
+    """The active configuration records of ``table`` with these values."""
+    query = records.matching(active="true", **equal)
     page = await records.query(unit, actor, table, query, limit=MANY, offset=0, count=False)
     return page.records
 

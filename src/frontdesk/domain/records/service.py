@@ -188,6 +188,12 @@ def _both(
     return records.both(where, restriction.where)
 
 
+def matching(**equal: str) -> Query:
+    """The records whose fields hold exactly these values: a query the server writes for
+    itself (a client's ``name=value`` goes through ``equals``)."""
+    return EMPTY.also(*(Condition(name, "=", "=", value, 0) for name, value in equal.items()))
+
+
 def equals(table: TableDef, name: str, value: str) -> Condition:
     """``name=value`` as a client filter means it: a choice may be given by its label, a
     reference by its record's display value."""

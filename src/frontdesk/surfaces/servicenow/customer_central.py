@@ -19,6 +19,7 @@ from starlette.responses import Response
 from frontdesk.domain.overview import service as overview
 from frontdesk.domain.overview.service import Card, Kind
 from frontdesk.errors import Invalid, NotFound, Problem
+from frontdesk.query import dates
 from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
 from frontdesk.surfaces.servicenow import params, schemas
 from frontdesk.surfaces.servicenow.access import CUSTOMER_CENTRAL_API
@@ -45,7 +46,6 @@ CARDS = {
         }
     },
 }
-DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S")
 
 
 def bad_path(request: Request, error: Exception, fmt: Format) -> Response:
@@ -57,14 +57,13 @@ def bad_path(request: Request, error: Exception, fmt: Format) -> Response:
 
 
 def _before(raw: str | None) -> datetime | None:
+    """``YYYY-MM-DD`` (its first second) or ``YYYY-MM-DD HH:MM:SS``."""
     if raw is None or not raw.strip():
         return None
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.strptime(raw.strip(), pattern)
-        except ValueError:
-            continue
-    raise Invalid(Problem.NOT_DATETIME, parameter="before", value=raw)
+    found = dates.parse_literal(raw)
+    if found is None:
+        raise Invalid(Problem.NOT_DATETIME, parameter="before", value=raw)
+    return found.start
 
 
 def _number(value: Any) -> Any:
@@ -115,7 +114,7 @@ def _report(card: Card) -> dict[str, Any]:
     }
     if card.report is not None:
         precision = int(config.get("decimal_precision") or 0)
-        if config.get("group_by") and card.report.groups is not None and _grouped(card):
+        if config.get("group_by") and _grouped(card):
             groups = [
                 {
                     "value": text(value),

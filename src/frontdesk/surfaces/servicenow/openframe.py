@@ -17,7 +17,16 @@ from starlette.responses import Response
 
 from frontdesk.domain.interactions import service as interactions
 from frontdesk.domain.interactions.service import Related, Report
-from frontdesk.errors import Conflict, Invalid, NotFound, Problem
+from frontdesk.domain.records import values
+from frontdesk.errors import (
+    Conflict,
+    Invalid,
+    NotAcceptable,
+    NotFound,
+    Problem,
+    TooLarge,
+    UnsupportedMediaType,
+)
 from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
 from frontdesk.surfaces.servicenow import schemas
 from frontdesk.surfaces.servicenow.access import OPENFRAME_API
@@ -78,12 +87,12 @@ REFUSED = Reply("FAILURE: the request could not be carried out", schemas.json_or
 
 def refused(request: Request, error: Exception, fmt: Format) -> Response:
     """What the API could not carry out is a 400 ``FAILURE`` with the reason."""
-    carried = isinstance(error, NotFound | Conflict | Refusal) or (
-        isinstance(error, Invalid) and type(error) is Invalid
-    )
-    if not carried or (isinstance(error, Refusal) and error.status != 400):
+    if (
+        not isinstance(error, NotFound | Conflict | Invalid | Refusal)
+        or isinstance(error, TooLarge | UnsupportedMediaType | NotAcceptable)  # as every API
+        or (isinstance(error, Refusal) and error.status != 400)
+    ):
         return failure(request, error, fmt)
-    assert isinstance(error, NotFound | Conflict | Refusal | Invalid)
     _, message, detail = worded(error)
     return respond(
         {"result": {"status": FAILURE, "message": message, "detail": detail}}, fmt, status=400
@@ -142,7 +151,7 @@ def _report(document: Mapping[str, Any], *, creating: bool) -> Report:
         if table is None or sys_id is None:
             missing = "documentTable" if table is None else "documentId"
             raise Invalid(Problem.MISSING, field=f"relatedRecords.{missing}")
-        if not re.fullmatch(r"[0-9a-fA-F]{32}", sys_id):
+        if not values.is_sys_id(sys_id.lower()):
             raise Invalid(Problem.NOT_SYS_ID, field="relatedRecords.documentId", value=sys_id)
         related.append(Related(table, sys_id.lower()))
     return Report(
