@@ -102,6 +102,13 @@ CASES: list[tuple[str, set[str]]] = [
     ("household.name=garcia household", {M}),
     ("household.nameSTARTSWITHGAR", {M}),
     ("householdISEMPTY", EVERYONE - {M}),
+    # several conditions on one referenced record: one subquery, the same rows
+    ("household.name=garcia household^household.nameSTARTSWITHgar", {M}),
+    ("household.name=garcia household^household.nameSTARTSWITHx", set()),
+    ("household.nameSTARTSWITHgar^household.nosuch=1^household.name=garcia household", {M}),
+    ("household.nameSTARTSWITHgar^ORcity=plano^household.name=garcia household", {M}),
+    ("household.name=garcia household^household.nameSTARTSWITHx^NQcity=plano", {H}),
+    ("household.nameSTARTSWITHgar^EQ^household.name=garcia household^active=true", {M}),
     ("userDYNAMIC90d1921e5f510100a9ad2572f2b477fe", {J}),
     ("user=javascript:gs.getUserID()", {J}),
     # field against field

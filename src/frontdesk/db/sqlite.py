@@ -12,6 +12,9 @@
 - A statement that reads a **virtual table** (the FTS5 search indexes) goes to a reader
   thread at once: a virtual table does its work inside one virtual-machine step, which the
   progress handler cannot interrupt (a common trigram is a 250 ms step).
+- So does a statement whose text was slow the last time it ran (a report's count, a
+  filtered total), instead of paying ``patience`` again before each run; it is run inline
+  again once it was quick in its thread.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import functools
 import sqlite3
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -44,6 +48,8 @@ PRAGMAS = (
 # How many virtual-machine steps pass between two looks at the clock.
 STEPS = 1000
 INTERRUPTED = "interrupted"
+# How many statements that were slow the last time are sent to a reader thread at once.
+SLOW_STATEMENTS = 256
 VIRTUAL_TABLES = (
     "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
 )
@@ -73,6 +79,8 @@ class _Readers:
         self._virtual_tables = frozenset(row[0] for row in self.inline.execute(VIRTUAL_TABLES))
         # Statements are few and their text repeats: decide once for each.
         self._virtual = functools.lru_cache(maxsize=4096)(self._reads_virtual_table)
+        # Statements that outlived the deadline last time they ran, the most recent last.
+        self._slow: OrderedDict[str, None] = OrderedDict()
 
     def _reads_virtual_table(self, sql: str) -> bool:
         return any(name in sql for name in self._virtual_tables)
@@ -88,14 +96,16 @@ class _Readers:
                 self._made.append(found)
         return found
 
-    def _in_thread(self, sql: str, args: Sequence[Any], fetch: bool) -> Any:
+    def _in_thread(self, sql: str, args: Sequence[Any], fetch: bool) -> tuple[Any, float]:
+        start = time.perf_counter()
         cursor = self._threads_connection().execute(sql, args)
-        return cursor.fetchall() if fetch else cursor.rowcount
+        found = cursor.fetchall() if fetch else cursor.rowcount
+        return found, time.perf_counter() - start
 
     async def run(self, sql: str, args: Sequence[Any], *, fetch: bool) -> Any:
         """Inline while it is quick; in a worker thread once it is not, or at once if it
-        reads a virtual table."""
-        if not self._virtual(sql):
+        reads a virtual table or was slow the last time it ran."""
+        if not self._virtual(sql) and sql not in self._slow:
             self._deadline = time.perf_counter() + self.patience
             try:
                 cursor = self.inline.execute(sql, args)
@@ -106,7 +116,18 @@ class _Readers:
             finally:
                 self._deadline = float("inf")
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, self._in_thread, sql, args, fetch)
+        found, took = await loop.run_in_executor(self._pool, self._in_thread, sql, args, fetch)
+        self._remember(sql, slow=took > self.patience)
+        return found
+
+    def _remember(self, sql: str, *, slow: bool) -> None:
+        if not slow:
+            self._slow.pop(sql, None)
+            return
+        self._slow[sql] = None
+        self._slow.move_to_end(sql)
+        if len(self._slow) > SLOW_STATEMENTS:
+            self._slow.popitem(last=False)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)

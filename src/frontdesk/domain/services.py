@@ -23,6 +23,7 @@ from frontdesk.domain.passwords import Hasher
 from frontdesk.domain.principal import Principal
 from frontdesk.domain.throttle import Throttle
 from frontdesk.domain.workspace import Workspace
+from frontdesk.store.card_tables import Layout
 from frontdesk.store.fields import Field
 from frontdesk.store.registry import Cached
 
@@ -42,6 +43,8 @@ class Services:
     # Workspace settings: system properties and custom fields.
     properties: WorkspaceCache[None, Mapping[str, str]]
     dictionary: WorkspaceCache[None, CustomFields]
+    # Customer Central's layouts, by (context table, target table).
+    layouts: WorkspaceCache[tuple[str, str], Layout]
     # Workspace names (None: the default workspace) → workspaces.
     workspaces: TtlCache[str | None, Workspace]
     # Failed sign-ins: their budgets, the credentials that recently failed (a repeat costs
@@ -60,6 +63,7 @@ class Services:
             credentials=WorkspaceCache(settings.credential_cache_seconds),
             properties=WorkspaceCache(settings.settings_cache_seconds),
             dictionary=WorkspaceCache(settings.settings_cache_seconds),
+            layouts=WorkspaceCache(settings.settings_cache_seconds),
             workspaces=TtlCache(settings.settings_cache_seconds),
             throttle=Throttle(),
             rejected=WorkspaceCache(REJECTED_SECONDS),
@@ -83,6 +87,8 @@ class Services:
                 self.properties.forget(workspace_id)
             case Cached.DICTIONARY:
                 self.dictionary.forget(workspace_id)
+            case Cached.CARDS:
+                self.layouts.forget(workspace_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ in ``invalid`` and dropped, and the caller decides whether that empties the resu
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -109,6 +110,9 @@ class Compiler:
     # ------------------------------------------------------------------ structure
 
     def query(self, query: Query, frame: _Frame) -> Predicate | None:
+        if len(query.groups) == 1 and query.tail is not None:  # one group: the tail is more of it
+            whole = Group(items=(*query.groups[0].items, *query.tail.items))
+            return self.group(whole, frame)
         groups = [self.group(g, frame) for g in query.groups]
         either = None if any(g is None for g in groups) else sa.or_(*groups)  # type: ignore[arg-type]
         tail = self.group(query.tail, frame) if query.tail is not None else None
@@ -123,10 +127,47 @@ class Compiler:
             for item in group.items
             if isinstance(item, Unparsed)
         )
-        parts = [p for c in group.clauses() if (p := self.clause(c, frame)) is not None]
+        clauses = group.clauses()
+        hops = Counter(hop for c in clauses if (hop := _hop(c)) is not None)
+        parts: list[Predicate] = []
+        for clause in clauses:
+            hop = _hop(clause)
+            if hop is not None and hops.get(hop, 0) > 1:  # the first of several on one reference
+                found = self.through(frame, hop, [c for c in clauses if _hop(c) == hop])
+                hops[hop] = 0
+            elif hop is not None and hop in hops and hops[hop] == 0:
+                continue  # compiled with the first
+            else:
+                found = self.clause(clause, frame)
+            if found is not None:
+                parts.append(found)
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else sa.and_(*parts)
+
+    def through(self, frame: _Frame, hop: str, clauses: list[Clause]) -> Predicate | None:
+        """Conditions ANDed on fields of one referenced record (``task.active=true^task.
+        priority=1``): one ``task IN (SELECT sys_id … WHERE active AND priority=1)``,
+        the same rows as a subquery each, in one pass over the referenced table."""
+        try:
+            target, rows, source = self.hop(frame, hop)
+        except Inapplicable:
+            found = [p for c in clauses if (p := self.clause(c, frame)) is not None]
+            return sa.and_(*found) if found else None
+        inner = _Frame(target, rows)
+        parts: list[Predicate] = []
+        for clause in clauses:
+            term = clause.terms[0]
+            assert isinstance(term, Condition)
+            rest = replace(term, field=term.field.split(".", 1)[1])
+            try:
+                parts.append(self.condition(rest, inner, walked=True))
+            except Inapplicable as exc:
+                self.invalid.append(f"{_describe(term)}: {exc}")
+        if not parts:
+            return None
+        ws = self.scope.workspace_id
+        return source.in_(sa.select(rows.c.sys_id).where(rows.c.workspace_id == ws, *parts))
 
     def clause(self, clause: Clause, frame: _Frame) -> Predicate | None:
         parts: list[Predicate] = []
@@ -215,11 +256,13 @@ class Compiler:
 
     # ------------------------------------------------------------------ conditions
 
-    def condition(self, condition: Condition, frame: _Frame) -> Predicate:
+    def condition(self, condition: Condition, frame: _Frame, *, walked: bool = False) -> Predicate:
+        """``walked``: the condition is on a referenced record's field (``task.<field>``),
+        where tags and the class name are its plain columns."""
         path = condition.field.split(".")
-        if path[0] == "sys_tags":
+        if path[0] == "sys_tags" and not walked:
             return self.tags(condition, frame, path)
-        if path == ["sys_class_name"]:
+        if path == ["sys_class_name"] and not walked:
             return self.class_name(condition, frame.table)
         target, found, wrap = self.walk(frame, path)
         column = self.column(target, found)
@@ -419,6 +462,14 @@ class Compiler:
             .limit(1)
             .scalar_subquery()
         )
+
+
+def _hop(clause: Clause) -> str | None:
+    """The reference a clause of one condition walks through (``task`` of ``task.active``)."""
+    if len(clause.terms) != 1 or not isinstance(term := clause.terms[0], Condition):
+        return None
+    hop, dot, _ = term.field.partition(".")
+    return hop if dot and hop != "sys_tags" else None
 
 
 def _describe(term: Term) -> str:

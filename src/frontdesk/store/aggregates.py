@@ -4,7 +4,7 @@ count, a sum or an average, alone or per group (the largest groups first)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -42,23 +42,47 @@ class Measure:
         return found
 
 
-def _measure(measure: Measure) -> ColumnElement[Any]:
+def _measure(measure: Measure, only: ColumnElement[bool] | None = None) -> ColumnElement[Any]:
+    """The aggregate, over the rows that meet ``only`` when given (``FILTER (WHERE …)``)."""
     table, function, field = measure.table, measure.function, measure.field
-    rows = sa_table(table.name)
+
+    def over(aggregate: sa.FunctionElement[Any]) -> ColumnElement[Any]:
+        return aggregate if only is None else aggregate.filter(only)
+
     if function is Function.COUNT or field is None:
-        return sa.func.count()
-    column = rows.c[field]
+        return over(sa.func.count())
+    column = sa_table(table.name).c[field]
     match function:
         case Function.COUNT_DISTINCT:
-            return sa.func.count(sa.distinct(column))
+            return over(sa.func.count(sa.distinct(column)))
         case Function.SUM:
-            return sa.func.coalesce(sa.func.sum(column), 0)
+            return sa.func.coalesce(over(sa.func.sum(column)), 0)
         case _:
-            return sa.func.avg(column)
+            return over(sa.func.avg(column))
 
 
 async def total(tx: Transaction, measure: Measure) -> Any:
     return await tx.scalar(sa.select(_measure(measure)).where(*measure.conditions()))
+
+
+async def totals(
+    tx: Transaction, measures: Sequence[Measure], *, within: ColumnElement[bool] | None
+) -> list[Any]:
+    """Each of ``measures`` in one pass over the records that meet ``within``. They must
+    all be of one table and workspace, and each may select only records that meet
+    ``within``."""
+    if not measures:
+        return []
+    first = measures[0]
+    assert all((m.table, m.workspace_id) == (first.table, first.workspace_id) for m in measures)
+    columns = [
+        _measure(m, None if m.where is within else m.where).label(f"m{index}")
+        for index, m in enumerate(measures)
+    ]
+    area = replace(first, where=within)
+    row = await tx.first(sa.select(*columns).where(*area.conditions()))
+    assert row is not None  # an aggregate without GROUP BY always answers one row
+    return [row[f"m{index}"] for index in range(len(measures))]
 
 
 async def grouped(

@@ -8,8 +8,15 @@ values (``consumer={sys_id}``, ``user={user}``, ``task.consumer={sys_id}``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
 from frontdesk.store.fields import Field, boolean, choice, integer, reference, string
-from frontdesk.store.registry import TableDef
+from frontdesk.store.registry import Cached, TableDef
+
+# Read on every customer an agent opens, changed rarely: kept per process (``Layout``).
+CACHES = frozenset({Cached.CARDS})
 
 CONTEXT = "sn_customercentral_cust_info_config"
 REPORT_TYPES = (
@@ -32,6 +39,7 @@ CUST_INFO_CONFIG = TableDef(
     name=CONTEXT,
     label="Customer Information Context",
     display="name",
+    caches=CACHES,
     fields=(
         string("name", 100),
         string("context_table", 80, indexed=True, label="Context"),
@@ -58,6 +66,7 @@ RECORD_CONFIG = TableDef(
     name="sn_customercentral_record_config",
     label="Record Configuration",
     display="title",
+    caches=CACHES,
     fields=(
         *_card(),
         string("fields", 1000, label="Fields shown"),
@@ -71,6 +80,7 @@ LIST_CONFIG = TableDef(
     name="sn_customercentral_list_config",
     label="List Configuration",
     display="title",
+    caches=CACHES,
     fields=(
         *_card(),
         string("source_table", 80),
@@ -85,6 +95,7 @@ REPORT_GROUP_CONFIG = TableDef(
     name="sn_customercentral_report_group_config",
     label="Report Group Configuration",
     display="title",
+    caches=CACHES,
     fields=_card(),
 )
 
@@ -92,6 +103,7 @@ REPORT_CONFIG = TableDef(
     name="sn_customercentral_report_config",
     label="Report Configuration",
     display="title",
+    caches=CACHES,
     fields=(
         *_card(),
         reference("report_group", REPORT_GROUP_CONFIG.name),
@@ -113,3 +125,12 @@ REPORT_CONFIG = TableDef(
 )
 
 CARD_TABLES = (CUST_INFO_CONFIG, RECORD_CONFIG, LIST_CONFIG, REPORT_GROUP_CONFIG, REPORT_CONFIG)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What the configuration says of one context: its record, and its active cards in
+    order, each as (table, record, the active reports of a report group, in order)."""
+
+    context: Mapping[str, Any]
+    cards: tuple[tuple[TableDef, Mapping[str, Any], tuple[Mapping[str, Any], ...]], ...]

@@ -21,6 +21,7 @@ class Cached(StrEnum):
     CREDENTIALS = "credentials"
     PROPERTIES = "properties"
     DICTIONARY = "dictionary"
+    CARDS = "cards"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,9 @@ class TableDef:
     searchable: tuple[str, ...] = ()
     # Other names clients may use for it (a spelling the vendor's own documents also use).
     aliases: tuple[str, ...] = ()
+    # References by which records are read newest first (a customer's recent cases): each
+    # indexed with ``sys_created_on`` descending, so that such a page stops early.
+    newest_first: tuple[str, ...] = ()
     _by_name: dict[str, Field] = field(init=False, repr=False, compare=False)
     _visible: tuple[Field, ...] = field(init=False, repr=False, compare=False)
     visible_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -66,6 +70,10 @@ class TableDef:
             found = self._by_name.get(name)
             if found is None or not found.type.is_text:
                 raise ValueError(f"{self.name}.{name} cannot be searchable: not a text field")
+        for name in self.newest_first:
+            found = self._by_name.get(name)
+            if found is None or not found.is_reference:
+                raise ValueError(f"{self.name}.{name} cannot be read newest first: not a reference")
 
     def all_fields(self) -> Iterator[Field]:
         """System fields, then ``number``, then the table's own fields."""

@@ -187,6 +187,9 @@ def _build(table: TableDef) -> sa.Table:
     result = sa.Table(table.name, metadata, *columns)
     sa.Index(f"uq_{table.name}__sys_id", result.c.workspace_id, result.c.sys_id, unique=True)
     for field in table.all_fields():
+        if field.name in table.newest_first:
+            _newest_first(result, field.name)
+            continue
         if field.name == "sys_domain" or not (field.indexed or field.is_reference):
             continue
         column = result.c[field.name]
@@ -202,6 +205,17 @@ def _build(table: TableDef) -> sa.Table:
             postgresql_where=where,
         )
     return result
+
+
+def _newest_first(table: sa.Table, name: str) -> None:
+    """(workspace, reference, sys_created_on descending, NULLs last): the order a page of
+    one referenced record's rows is read in. SQLite puts NULLs last in a descending
+    order anyway, and has no words for it in an index."""
+    index = f"ix_{table.name}__{name}__newest"
+    created = table.c.sys_created_on
+    columns = (table.c.workspace_id, table.c[name])
+    sa.Index(index, *columns, created.desc().nulls_last()).ddl_if(dialect="postgresql")
+    sa.Index(index, *columns, created.desc()).ddl_if(dialect="sqlite")
 
 
 TABLES: dict[str, sa.Table] = {name: _build(table) for name, table in REGISTRY.items()}

@@ -34,8 +34,12 @@ CLOSED_STATES = frozenset({"closed_complete", "closed_abandoned"})
 DIRECTIONS = (("inbound", "Inbound"), ("outbound", "Outbound"))
 
 
+# A customer's records are read newest first (Customer Central's lists).
+CUSTOMER = ("consumer", "contact", "account")
+
+
 def _customer() -> tuple[Field, ...]:
-    """Who a record is about: a consumer, or a contact of an account."""
+    """Who a record is about (``CUSTOMER``): a consumer, or a contact of an account."""
     return (
         reference("consumer", "csm_consumer"),
         reference("contact", "customer_contact"),
@@ -57,6 +61,7 @@ SYS_CS_PROVIDER_APPLICATION = TableDef(
 
 INTERACTION = TableDef(
     name="interaction",
+    newest_first=CUSTOMER,
     label="Interaction",
     number_prefix="IMS",
     fields=(
@@ -127,6 +132,7 @@ PHONE_LOG = TableDef(
 
 CASE = TableDef(
     name="sn_customerservice_case",
+    newest_first=CUSTOMER,
     label="Case",
     number_prefix="CS",
     fields=(
@@ -186,6 +192,7 @@ CONTRACT_SLA = TableDef(
 
 TASK_SLA = TableDef(
     name="task_sla",
+    newest_first=("task",),
     label="Task SLA",
     display="sla",
     fields=(
@@ -229,6 +236,7 @@ KB_KNOWLEDGE = TableDef(
 
 KB_USE = TableDef(
     name="kb_use",
+    newest_first=("user",),
     label="Knowledge Use",
     display="article",
     fields=(
@@ -242,6 +250,7 @@ KB_USE = TableDef(
 
 AST_CONTRACT = TableDef(
     name="ast_contract",
+    newest_first=CUSTOMER,
     label="Contract",
     number_prefix="CNTR",
     fields=(
@@ -265,6 +274,7 @@ AST_CONTRACT = TableDef(
 
 SERVICE_ENTITLEMENT = TableDef(
     name="service_entitlement",
+    newest_first=CUSTOMER,
     label="Entitlement",
     display="entitlement_name",
     fields=(

@@ -161,3 +161,72 @@ async def test_groups_beyond_the_number_shown_are_other(
     cases = await _total(client, demo_auth, "sn_customerservice_case", f"consumer={SAM}")
     assert [g["display_value"] for g in donut["groups"]] == ["Open", "Closed"]
     assert donut["other"] == cases - 5
+
+
+async def test_a_changed_layout_shows_at_once_with_its_numbers(
+    client: httpx.AsyncClient, demo_auth: tuple[str, str]
+) -> None:
+    """The layout is kept between requests, and a change to it is seen by the next one. A
+    card whose filter reaches beyond the customer (``^NQ``) is counted alone; an average is
+    counted with the customer's other numbers."""
+    first = await client.get(URL, auth=demo_auth)
+    assert "Recent cases" in [c["title"] for c in first.json()["result"]["cards_info"]]
+    context = "7a4c1e5fdb3b0010e6d4fd820b767e01"  # the demo's "Consumer interactions"
+    added = {
+        "context": context,
+        "title": "Open, or P1 anyone's",
+        "order": "450",
+        "source_table": "sn_customerservice_case",
+        "filter": "state=10^NQpriority=1",
+        "relationship": "consumer={sys_id}",
+        "list_limit": "2",
+        "list_fields": "number",
+    }
+    made = await client.post(
+        "/api/now/table/sn_customercentral_list_config", json=added, auth=demo_auth
+    )
+    assert made.status_code == 201
+    average = {
+        "context": context,
+        "title": "Average priority",
+        "order": "460",
+        "source_id": "sn_customerservice_case",
+        "filter": "active=true",
+        "relationship": "consumer={sys_id}",
+        "aggregate_function": "AVG",
+        "aggregate_field": "priority",
+        "decimal_precision": "2",
+    }
+    made = await client.post(
+        "/api/now/table/sn_customercentral_report_config", json=average, auth=demo_auth
+    )
+    assert made.status_code == 201
+    recent = "Recent cases"
+    listed = await client.get(
+        "/api/now/table/sn_customercentral_list_config",
+        params={"sysparm_query": f"title={recent}", "sysparm_fields": "sys_id"},
+        auth=demo_auth,
+    )
+    hidden = listed.json()["result"][0]["sys_id"]
+    await client.patch(
+        f"/api/now/table/sn_customercentral_list_config/{hidden}",
+        json={"active": "false"},
+        auth=demo_auth,
+    )
+
+    response = await client.get(URL, params={"sysparm_computed": "true"}, auth=demo_auth)
+    cards = {c["title"]: c for c in response.json()["result"]["cards_info"]}
+    assert recent not in cards
+    either = cards["Open, or P1 anyone's"]
+    assert either["encodedQuery"].startswith(f"state=10^NQpriority=1^consumer={SAM}^")
+    counted = await _total(client, demo_auth, "sn_customerservice_case", either["encodedQuery"])
+    assert either["total"] == counted
+    assert counted > await _total(client, demo_auth, "sn_customerservice_case", "state=10")
+    cases = await client.get(
+        "/api/now/table/sn_customerservice_case",
+        params={"sysparm_query": f"active=true^consumer={SAM}", "sysparm_fields": "priority"},
+        auth=demo_auth,
+    )
+    priorities = [int(case["priority"]) for case in cases.json()["result"]]
+    expected = round(sum(priorities) / len(priorities), 2)
+    assert cards["Average priority"]["computed"] == {"value": expected}

@@ -9,6 +9,7 @@ a list's first ``rows`` and ``total`` (docs/decisions/0022-interactions-and-card
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -81,7 +82,7 @@ def _score(value: Any, precision: int) -> Any:
     return int(rounded) if rounded.is_integer() else rounded
 
 
-def _style(config: dict[str, Any]) -> Any:
+def _style(config: Mapping[str, Any]) -> Any:
     try:
         found = orjson.loads(config.get("style") or "{}")
     except orjson.JSONDecodeError:
@@ -112,26 +113,22 @@ def _report(card: Card) -> dict[str, Any]:
         },
         "style_configurations": _style(config),
     }
-    if card.report is not None:
+    if card.measured:
         precision = int(config.get("decimal_precision") or 0)
-        if config.get("group_by") and _grouped(card):
+        if card.groups is not None:
             groups = [
                 {
                     "value": text(value),
                     "display_value": text(card.labels.get(value, value)),
                     "score": _score(score, precision),
                 }
-                for value, score in card.report.groups
+                for value, score in card.groups.scores
             ]
-            other = card.report.other if config.get("show_other") else None
+            other = card.groups.other if config.get("show_other") else None
             shown["computed"] = {"groups": groups, "other": _score(other, precision)}
         else:
-            shown["computed"] = {"value": _score(card.report.value, precision)}
+            shown["computed"] = {"value": _score(card.value, precision)}
     return shown
-
-
-def _grouped(card: Card) -> bool:
-    return text(card.config.get("report_type")) != "single_score"
 
 
 def _card(card: Card, customer: dict[str, Any]) -> dict[str, Any]:
