@@ -5,6 +5,11 @@ From shared/specs/servicenow-consumer-api.txt.
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+from typing import Any
+
 HARDING = {
     "country": "USA",
     "notes": "",
@@ -119,3 +124,67 @@ POST_BODY = {
     "user": "c3d35d82c37122005871d44d81d3ae91",
     "primary": "false",
 }
+
+# The openframe spec's requests: a call created, then updated.
+AGENT = "a8f98bb0eb32010045e1a5115206fe3a"
+OPENFRAME_URL = "/api/now/openframe/voice-interaction"
+PHONE_LOGS = [
+    {"call_id": call_id, "agent": AGENT, "start_time": "2024-11-04 21:45:00"}
+    for call_id in ("2323223", "33535353", "1997654")
+]
+INTERACTION_CONTEXT = {"devicetype": "genesys", "requester_session_language": "en-US"}
+RELATED_RECORDS = [
+    {"documentTable": "csm_consumer", "documentId": "59e788fbdb1b1200b6075200cf9619d2"},
+    {"documentTable": "sys_user", "documentId": "62826bf03710200044e0bfc8bcbe5df1"},
+]
+OPENFRAME_POST = {
+    "interaction": {
+        "userPhoneNumber": "+1303506536",
+        "clientSessionId": "a545t65678",
+        "callbackPhoneNumber": "+14089965744",
+        "additionalParams": {
+            "direction": "inbound",
+            "short_description": "New outbound call",
+            "assigned_to": AGENT,
+        },
+    },
+    "interactionContext": INTERACTION_CONTEXT,
+    "phoneLogs": PHONE_LOGS,
+    "relatedRecords": RELATED_RECORDS,
+}
+OPENFRAME_PATCH = {
+    "interaction": {
+        "additionalParams": {
+            "direction": "inbound",
+            "short_description": "New Poonam outbound call",
+            "assigned_to": AGENT,
+        }
+    },
+    "interactionContext": INTERACTION_CONTEXT,
+    "phoneLogs": PHONE_LOGS,
+    "relatedRecords": RELATED_RECORDS,
+}
+
+# The Customer Central spec's request and its example response (customer_central_example.json,
+# the spec's text with the closing brace it lacks).
+CUSTOMER_CENTRAL_URL = (
+    "/api/sn_customercentral/cust_central/custinfo/csm_consumer/"
+    "a0488cfbdb1b1200b6075200cf9619db/interaction"
+)
+_MOMENT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+_SLA_TIE = re.compile(r"\^EQ\^taskIN\w+\^")
+
+
+def customer_central_example() -> dict[str, Any]:
+    """The spec's response with its moments made ``<moment>`` (ours are relative to today),
+    and the SLA card tied to Sam by ``task.consumer=`` where the spec lists his case ids
+    (decision 0022)."""
+    text = (Path(__file__).parent / "customer_central_example.json").read_text()
+    text = _SLA_TIE.sub("^EQ^task.consumer=a0488cfbdb1b1200b6075200cf9619db^", text)
+    found: dict[str, Any] = without_moments(json.loads(text))
+    return found
+
+
+def without_moments(document: Any) -> Any:
+    """``document`` with every date-time in its strings made ``<moment>``."""
+    return json.loads(_MOMENT.sub("<moment>", json.dumps(document)))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from tests.surfaces.servicenow import spec_examples as spec
+
 pytestmark = pytest.mark.anyio
 SAM = "a0488cfbdb1b1200b6075200cf9619db"
 URL = f"/api/sn_customercentral/cust_central/custinfo/csm_consumer/{SAM}/interaction"
@@ -28,6 +30,15 @@ async def _total(client: httpx.AsyncClient, auth: tuple[str, str], table: str, q
         auth=auth,
     )
     return int(response.headers["X-Total-Count"])
+
+
+async def test_sam_collins_is_the_spec_example(
+    client: httpx.AsyncClient, demo_auth: tuple[str, str]
+) -> None:
+    response = await client.get(spec.CUSTOMER_CENTRAL_URL, auth=demo_auth)
+    assert response.status_code == 200
+    found = spec.without_moments(response.json())
+    assert found == spec.customer_central_example()
 
 
 async def test_sam_collins_cards_are_the_documented_structure(
@@ -134,6 +145,7 @@ async def test_cards_page_with_start_and_end(
         f"/api/sn_customercentral/cust_central/custinfo/csm_consumer/{SAM}/nothing",
         f"/api/sn_customercentral/cust_central/custinfo/sys_user/{SAM}/interaction",
         f"/api/sn_customercentral/v1/cust_central/custinfo/csm_consumer/{'0' * 32}/interaction",
+        f"/api/sn_customercentral/v3/cust_central/custinfo/csm_consumer/{SAM}/interaction",
         f"{URL}?start=-1",
         f"{URL}?before=yesterday",
     ],

@@ -10,46 +10,17 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.surfaces.servicenow import spec_examples as spec
+
 pytestmark = pytest.mark.anyio
-URL = "/api/now/openframe/voice-interaction"
-AGENT = "a8f98bb0eb32010045e1a5115206fe3a"
+URL = spec.OPENFRAME_URL
+AGENT = spec.AGENT
 SAM = "a0488cfbdb1b1200b6075200cf9619db"
-LOGS = [
-    {"call_id": call_id, "agent": AGENT, "start_time": "2024-11-04 21:45:00"}
-    for call_id in ("2323223", "33535353", "1997654")
-]
-CONTEXT = {"devicetype": "genesys", "requester_session_language": "en-US"}
-RELATED = [
-    {"documentTable": "csm_consumer", "documentId": "59e788fbdb1b1200b6075200cf9619d2"},
-    {"documentTable": "sys_user", "documentId": "62826bf03710200044e0bfc8bcbe5df1"},
-]
-POST = {
-    "interaction": {
-        "userPhoneNumber": "+1303506536",
-        "clientSessionId": "a545t65678",
-        "callbackPhoneNumber": "+14089965744",
-        "additionalParams": {
-            "direction": "inbound",
-            "short_description": "New outbound call",
-            "assigned_to": AGENT,
-        },
-    },
-    "interactionContext": CONTEXT,
-    "phoneLogs": LOGS,
-    "relatedRecords": RELATED,
-}
-PATCH = {
-    "interaction": {
-        "additionalParams": {
-            "direction": "inbound",
-            "short_description": "New Poonam outbound call",
-            "assigned_to": AGENT,
-        }
-    },
-    "interactionContext": CONTEXT,
-    "phoneLogs": LOGS,
-    "relatedRecords": RELATED,
-}
+LOGS = spec.PHONE_LOGS
+CONTEXT = spec.INTERACTION_CONTEXT
+RELATED = spec.RELATED_RECORDS
+POST = spec.OPENFRAME_POST
+PATCH = spec.OPENFRAME_PATCH
 
 
 async def _rows(
@@ -164,6 +135,12 @@ def _without_caller() -> dict[str, Any]:
             "POST",
             URL,
             {"interaction": {"userPhoneNumber": "+1303506536"}, "phoneLogs": [1]},
+            "Invalid value for field phoneLogs",
+        ),
+        (  # only XML wraps its repeated elements
+            "POST",
+            URL,
+            {"interaction": {"userPhoneNumber": "+1303506536"}, "phoneLogs": {"log": [{}]}},
             "Invalid value for field phoneLogs",
         ),
         (

@@ -1,4 +1,4 @@
-"""The Customer Central API: ``GET /api/sn_customercentral[/{version}]/cust_central/custinfo/
+"""The Customer Central API: ``GET /api/sn_customercentral[/v1|/v2]/cust_central/custinfo/
 {context}/{context_instance}/{target}``.
 
 Answers ``{"result": {"layout", "cards_info", "has_more_records", "status": "200"}}`` with

@@ -1,4 +1,4 @@
-"""The openframe API: ``/api/now/openframe[/{version}]/voice-interaction[/{sys_id}]``.
+"""The openframe API: ``/api/now/openframe[/v1|/v2]/voice-interaction[/{sys_id}]``.
 
 A telephony provider reports a call when an agent accepts it (POST) and as it goes on
 (PATCH). Answers are ``{"result": {"status": "SUCCESS" | "FAILURE", ...}}``: a request the
@@ -56,7 +56,11 @@ RESULT = {
         }
     },
 }
-OBJECT = {"type": "object"}
+# What the API reads as absent when it is null: a caller's number (PATCH), the other texts,
+# the objects and the lists.
+OBJECT = {"type": ["object", "null"]}
+TEXT = {"type": ["string", "null"]}
+PHONE = {"type": ["string", "null"], "pattern": "^(\\+[0-9]{7,15})?$"}
 BODY = {
     "type": "object",
     "required": ["interaction"],
@@ -64,20 +68,24 @@ BODY = {
         "interaction": {
             "type": "object",
             "properties": {
-                "userPhoneNumber": {"type": "string", "pattern": "^\\+[0-9]{7,15}$"},
-                "callbackPhoneNumber": {"type": "string", "pattern": "^\\+[0-9]{7,15}$"},
-                "clientSessionId": schemas.STRING,
-                "inboundId": schemas.STRING,
+                "userPhoneNumber": PHONE,
+                "callbackPhoneNumber": PHONE,
+                "clientSessionId": TEXT,
+                "inboundId": TEXT,
                 "additionalParams": OBJECT,
             },
         },
         "interactionContext": OBJECT,
-        "phoneLogs": {"type": "array", "items": OBJECT},
+        "phoneLogs": {"type": ["array", "null"], "items": {"type": "object"}},
         "relatedRecords": {
-            "type": "array",
+            "type": ["array", "null"],
             "items": {
                 "type": "object",
-                "properties": {"documentTable": schemas.STRING, "documentId": schemas.STRING},
+                "required": ["documentTable", "documentId"],
+                "properties": {
+                    "documentTable": {"type": "string", "pattern": "\\S"},
+                    "documentId": {"type": "string", "pattern": "^[0-9a-fA-F]{32}$"},
+                },
             },
         },
     },
@@ -107,19 +115,18 @@ def _object(value: Any, name: str) -> Mapping[str, Any]:
     return value
 
 
-def _items(value: Any, name: str) -> list[Mapping[str, Any]]:
-    """A list of objects: a JSON array, or XML's repeated elements (with or without a
-    wrapping element)."""
+def _items(value: Any, name: str, *, xml: bool) -> list[Mapping[str, Any]]:
+    """A list of objects: a JSON array, or in XML repeated elements (with or without a
+    wrapping element), or one element."""
     if value is None or value == "":
         return []
-    if isinstance(value, Mapping) and len(value) == 1:
-        (inner,) = value.values()
-        if isinstance(inner, list | Mapping):
+    if xml and isinstance(value, Mapping):
+        if len(value) == 1 and isinstance(inner := next(iter(value.values())), list | Mapping):
             value = inner  # <phoneLogs><log>…</log><log>…</log></phoneLogs>
-    found = value if isinstance(value, list) else [value]
-    if not all(isinstance(item, Mapping) for item in found):
+        value = value if isinstance(value, list) else [value]
+    if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
         raise Invalid(Problem.NOT_OBJECT, field=name, value=value)
-    return found
+    return value
 
 
 def _text(value: Any, name: str) -> str | None:
@@ -131,13 +138,15 @@ def _text(value: Any, name: str) -> str | None:
 
 
 def _phone(value: Any, name: str) -> str | None:
-    number = _text(value, name)
-    if number is not None and not E164.fullmatch(number):
-        raise Invalid(Problem.NOT_PHONE_NUMBER, field=name, value=number)
-    return number
+    """An E.164 number as written (``+`` and 7 to 15 digits, nothing around them)."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not E164.fullmatch(value):
+        raise Invalid(Problem.NOT_PHONE_NUMBER, field=name, value=value)
+    return value
 
 
-def _report(document: Mapping[str, Any], *, creating: bool) -> Report:
+def _report(document: Mapping[str, Any], *, creating: bool, xml: bool) -> Report:
     interaction = _object(document.get("interaction"), "interaction")
     if not interaction:
         raise Invalid(Problem.MISSING, field="interaction")
@@ -145,7 +154,7 @@ def _report(document: Mapping[str, Any], *, creating: bool) -> Report:
     if creating and caller is None:
         raise Invalid(Problem.MISSING, field="interaction.userPhoneNumber")
     related = []
-    for item in _items(document.get("relatedRecords"), "relatedRecords"):
+    for item in _items(document.get("relatedRecords"), "relatedRecords", xml=xml):
         table = _text(item.get("documentTable"), "relatedRecords.documentTable")
         sys_id = _text(item.get("documentId"), "relatedRecords.documentId")
         if table is None or sys_id is None:
@@ -161,14 +170,15 @@ def _report(document: Mapping[str, Any], *, creating: bool) -> Report:
         session=_text(interaction.get("clientSessionId"), "interaction.clientSessionId"),
         provider=_text(interaction.get("inboundId"), "interaction.inboundId"),
         context=_object(document.get("interactionContext"), "interactionContext"),
-        logs=tuple(_items(document.get("phoneLogs"), "phoneLogs")),
+        logs=tuple(_items(document.get("phoneLogs"), "phoneLogs", xml=xml)),
         related=tuple(related),
     )
 
 
-async def _document(call: Call) -> Mapping[str, Any]:
-    raw = await call.body()
-    return parse_document(raw, body_format(call.request.headers.get("content-type")))
+async def _read(call: Call, *, creating: bool) -> Report:
+    fmt = body_format(call.request.headers.get("content-type"))
+    document = parse_document(await call.body(), fmt)
+    return _report(document, creating=creating, xml=fmt == "xml")
 
 
 @documented(
@@ -190,7 +200,7 @@ async def _document(call: Call) -> Mapping[str, Any]:
 )
 @endpoint(OPENFRAME_API, refused)
 async def create_voice_interaction(call: Call) -> Response:
-    report = _report(await _document(call), creating=True)
+    report = await _read(call, creating=True)
     async with call.write() as unit:
         created = await interactions.open_call(unit, call.actor, report)
     result = {"status": SUCCESS, "sysId": created["sys_id"], "number": created["number"]}
@@ -209,7 +219,7 @@ async def create_voice_interaction(call: Call) -> Response:
 @endpoint(OPENFRAME_API, refused)
 async def update_voice_interaction(call: Call) -> Response:
     sys_id = call.request.path_params["interactionSysId"]
-    report = _report(await _document(call), creating=False)
+    report = await _read(call, creating=False)
     async with call.write() as unit:
         await interactions.update_call(unit, call.actor, sys_id, report)
     return respond({"result": {"status": SUCCESS}}, call.fmt)

@@ -58,7 +58,7 @@ def routes() -> list[Route]:
             Route(base + "/{sys_id}", attachment.delete_attachment, methods=["DELETE"]),
             Route(base, attachment.list_attachments, methods=["GET"]),
         ]
-    for version in ("", "/{version}"):
+    for version in VERSIONS:
         base = f"/api/now/openframe{version}/voice-interaction"
         found += [
             Route(base, openframe.create_voice_interaction, methods=["POST"]),
@@ -66,7 +66,7 @@ def routes() -> list[Route]:
                 base + "/{interactionSysId}", openframe.update_voice_interaction, methods=["PATCH"]
             ),
         ]
-    for version in ("", "/{version}"):
+    for version in VERSIONS:
         path = f"/api/sn_customercentral{version}/cust_central/custinfo/{CUSTINFO}"
         found.append(Route(path, customer_central.custinfo, methods=["GET"]))
     found += [
