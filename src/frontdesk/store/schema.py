@@ -116,6 +116,8 @@ oauth_token = sa.Table(
     sa.Column("user_sys_id", text(32), nullable=True),
     sa.Column("client_sys_id", text(32), nullable=True),
     sa.Column("scope", sa.String(255), nullable=False),
+    # Where the token may be used, as the issuing surface names it (None: ServiceNow's).
+    sa.Column("realm", sa.String(16), nullable=True),
     sa.Column("created_on", timestamp(), nullable=False),
     sa.Column("expires_at", timestamp(), nullable=False),
     sa.Index(None, "workspace_id", "user_sys_id"),

@@ -6,6 +6,8 @@ Who may read or write a table is not declared here: each surface's access policy
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from frontdesk.store.card_tables import CARD_TABLES
 from frontdesk.store.fields import (
     ContactKind,
@@ -77,7 +79,8 @@ SYS_USER = TableDef(
         phone("phone"),
         phone("mobile_phone"),
         string("title", 60),
-        string("department", 40),
+        # A department record's sys_id, in the column that held its name before (0009).
+        replace(reference("department", "cmn_department"), max_length=40),
         reference("manager", "sys_user"),
         boolean("active", default=True),
         boolean("locked_out", default=False),
@@ -105,6 +108,31 @@ SYS_USER_GROUP = TableDef(
         boolean("active", default=True),
         reference("parent", "sys_user_group"),
         string("type", 1024),
+    ),
+)
+
+# Departments: the users and customers of each (eGain's customer departmentalization).
+CMN_DEPARTMENT = TableDef(
+    name="cmn_department",
+    label="Department",
+    display="name",
+    fields=(
+        string("name", 100, indexed=True),
+        string("description", 1000),
+        reference("parent", "cmn_department"),
+        reference("dept_head", "sys_user", label="Department head"),
+    ),
+)
+
+# The departments a user also works in, besides their own (eGain's "foreign users").
+SYS_USER_FOREIGN_DEPARTMENT = TableDef(
+    name="sys_user_foreign_department",
+    label="User Foreign Department",
+    display="department",
+    caches=AUTH,
+    fields=(
+        reference("user", "sys_user"),
+        reference("department", "cmn_department"),
     ),
 )
 
@@ -212,6 +240,7 @@ CUSTOMER_ACCOUNT = TableDef(
         boolean("active", default=True),
         reference("primary_contact", "customer_contact"),
         reference("parent", "customer_account"),
+        reference("department", "cmn_department"),
     ),
 )
 
@@ -269,6 +298,7 @@ CSM_HOUSEHOLD = TableDef(
         string("name", 100, indexed=True),
         reference("head_of_household", "csm_consumer"),
         *_address(),
+        reference("department", "cmn_department"),
     ),
 )
 
@@ -321,6 +351,7 @@ CSM_CONSUMER = TableDef(
         string("title", 60),
         reference("user", "csm_consumer_user"),
         string("zip", 40),
+        reference("department", "cmn_department"),
     ),
 )
 
@@ -367,6 +398,8 @@ REGISTRY = Registry(
     (
         SYS_USER,
         SYS_USER_GROUP,
+        CMN_DEPARTMENT,
+        SYS_USER_FOREIGN_DEPARTMENT,
         SYS_USER_ROLE,
         SYS_USER_HAS_ROLE,
         SYS_PROPERTIES,

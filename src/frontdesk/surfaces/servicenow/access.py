@@ -42,6 +42,8 @@ TABLES: dict[str, TableRoles] = {
     "sys_user_group": TableRoles(USER_READERS, USER_ADMINS),
     "sys_user_role": TableRoles(USER_ADMINS),
     "sys_user_has_role": TableRoles(USER_ADMINS, USER_ADMINS),
+    "cmn_department": TableRoles(USER_READERS, USER_ADMINS),
+    "sys_user_foreign_department": TableRoles(USER_READERS, USER_ADMINS),
     "oauth_entity": TableRoles(OAUTH_ADMINS, OAUTH_ADMINS),
     "customer_account": CUSTOMERS,
     "customer_contact": CUSTOMERS,

@@ -33,9 +33,10 @@ PAGE = {
 }
 CREATED = {"type": "object", "required": ["result"], "properties": {"result": schemas.STRING}}
 BAD = schemas.failure("Bad parameter or value")
-# The consumer's fields the Consumer API shows: all but the account (which its list
-# example filters on, but never shows).
-SHOWN = tuple(name for name in consumers.CONSUMERS.visible_names if name != "account")
+# Fields this store adds that the Consumer API does not show (its list example filters on
+# account; department is eGain's departmentalization).
+HIDDEN = frozenset({"account", "department"})
+SHOWN = tuple(name for name in consumers.CONSUMERS.visible_names if name not in HIDDEN)
 
 
 async def _fields(unit: Unit, actor: Actor) -> tuple[str, ...]:
