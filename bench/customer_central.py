@@ -37,6 +37,7 @@ from frontdesk.domain.workspaces import service as workspaces
 from frontdesk.store import records
 from frontdesk.store.schema import sa_table
 from frontdesk.store.tables import REGISTRY
+from frontdesk.surfaces.egain.access import AGENT_ROLES
 from frontdesk.surfaces.servicenow.access import ROLES
 
 TABLES = ("sn_customerservice_case", "interaction")
@@ -91,7 +92,7 @@ async def measure(database: str, count: int, repeat: int) -> float:
     await db.open()
     try:
         services = Services.create(db, settings)
-        credentials = await loader.load(services, admin_roles=ROLES)
+        credentials = await loader.load(services, admin_roles=ROLES, agent_roles=AGENT_ROLES)
         ws = (await workspaces.resolve(services, None)).id
         async with services.write() as unit:
             for table in TABLES:

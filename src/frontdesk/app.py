@@ -16,6 +16,7 @@ from frontdesk.config import Settings
 from frontdesk.db.database import open_database
 from frontdesk.db.url import parse_database_url
 from frontdesk.domain.services import Services
+from frontdesk.surfaces.egain.routes import surface as egain
 from frontdesk.surfaces.routing import Dispatch, Surface
 from frontdesk.surfaces.servicenow.routes import surface as servicenow
 from frontdesk.surfaces.system import routes as system
@@ -82,7 +83,7 @@ class TrustedHosts:
 
 def surfaces() -> list[Surface]:
     """Every surface, the busiest first (each owns its own path prefixes)."""
-    return [servicenow(), system.surface()]
+    return [servicenow(), egain(), system.surface()]
 
 
 async def _nothing_here(scope: Scope, receive: Receive, send: Send) -> None:

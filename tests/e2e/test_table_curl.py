@@ -34,7 +34,7 @@ def test_list_get_create_update_delete(server: Server) -> None:
         server, f"{table}?sysparm_limit=10&sysparm_fields=number&sysparm_query=ORDERBYnumber"
     )
     assert status == 200
-    assert headers["x-total-count"] == "26"
+    assert headers["x-total-count"] == "28"
     assert headers["link"] == (
         f'<{table}?sysparm_fields=number&sysparm_query=ORDERBYnumber&sysparm_offset=0&sysparm_limit=10>;rel="first",'
         f'<{table}?sysparm_fields=number&sysparm_query=ORDERBYnumber&sysparm_offset=10&sysparm_limit=10>;rel="next",'

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import anyio.to_thread
 import typer
@@ -22,6 +24,7 @@ from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import service as workspaces
 from frontdesk.query.parser import parse
 from frontdesk.store.tables import REGISTRY
+from frontdesk.surfaces.egain.access import AGENT_ROLES
 from frontdesk.surfaces.servicenow.access import ROLES
 
 
@@ -56,14 +59,23 @@ def show_credentials(found: loader.DemoCredentials) -> None:
     )
     table.add_column("key")
     table.add_column("value", overflow="fold")
-    for key, value in found.as_dict().items():
+    for key, value in _flat(found.as_dict()):
         table.add_row(key, value)
     console.print(table)
 
 
+def _flat(values: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, str]]:
+    """``egain.user.username``-style keys for nested values."""
+    for key, value in values.items():
+        if isinstance(value, Mapping):
+            yield from _flat(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", str(value)
+
+
 async def load_demo(services: Services) -> loader.DemoCredentials:
     with console.status("Loading the demo workspace …"):
-        return await loader.load(services, admin_roles=ROLES)
+        return await loader.load(services, admin_roles=ROLES, agent_roles=AGENT_ROLES)
 
 
 async def _workspace(services: Services, name: str | None) -> Workspace:

@@ -19,3 +19,6 @@ class Principal:
     client_id: str | None = None
     # The user's own time zone (an IANA name), for values shown to them; None: UTC.
     time_zone: str | None = None
+    # Where the token it signed in with may be used (``Applicant.realm``); None for a
+    # password and for the ServiceNow surface's own tokens.
+    realm: str | None = None

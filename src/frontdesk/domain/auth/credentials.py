@@ -16,6 +16,7 @@ fails again without a hash, and no more hashes run at once than ``services.hashi
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from typing import Any
 
 import anyio.to_thread
@@ -164,7 +165,7 @@ async def verify_token(
         if left <= 0:
             raise Unauthenticated(Why.EXPIRED)
         principal = await principal_of(unit, workspace_id, row["user_sys_id"], row["client_sys_id"])
-    return principal, left
+    return replace(principal, realm=row.get("realm")), left
 
 
 async def principal_of(

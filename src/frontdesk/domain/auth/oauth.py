@@ -59,6 +59,9 @@ class Applicant:
     client_secret: str
     scope: str
     address: str | None = None
+    # Where the tokens may be used, as the surface that issues them names it (None: the
+    # ServiceNow surface's own); a surface accepts only its own realms' tokens.
+    realm: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +124,13 @@ async def password_grant(
         )
     except Unauthenticated:
         raise GrantError(GrantCode.INVALID_GRANT, Thing.USER) from None
-    return await _issue(services, workspace_id, client, user.user_sys_id, scope=applicant.scope)
+    return await _issue(services, workspace_id, client, user.user_sys_id, applicant)
 
 
 async def refresh_grant(
     services: Services, workspace_id: int, applicant: Applicant, *, refresh_token: str
 ) -> Tokens:
     client = await _client(services, workspace_id, applicant)
-    scope = applicant.scope
     async with services.write() as unit:
         digest = credentials.token_hash(refresh_token)
         row = await repository.token(unit.tx, workspace_id=workspace_id, token_hash=digest)
@@ -140,17 +142,17 @@ async def refresh_grant(
         ):
             raise GrantError(GrantCode.INVALID_GRANT, Thing.TOKEN)
         await repository.drop_token(unit.tx, workspace_id=workspace_id, token_hash=digest)
-        return await _store(unit, workspace_id, client, row["user_sys_id"], scope=scope)
+        return await _store(unit, workspace_id, client, row["user_sys_id"], applicant)
 
 
 async def client_credentials_grant(
-    services: Services, workspace_id: int, applicant: Applicant
+    services: Services, workspace_id: int, applicant: Applicant, *, as_its_user: bool = True
 ) -> Tokens:
+    """Tokens for the application itself: acting as its application user when it has one
+    and ``as_its_user`` (ServiceNow's way), else as no user at all."""
     client = await _client(services, workspace_id, applicant)
-    scope = applicant.scope
-    return await _issue(
-        services, workspace_id, client, client.get("user"), scope=scope, refresh=False
-    )
+    user = client.get("user") if as_its_user else None
+    return await _issue(services, workspace_id, client, user, applicant, refresh=False)
 
 
 async def _issue(
@@ -158,13 +160,13 @@ async def _issue(
     workspace_id: int,
     client: dict[str, Any],
     user_sys_id: str | None,
+    applicant: Applicant,
     *,
-    scope: str,
     refresh: bool = True,
 ) -> Tokens:
     async with services.write() as unit:
         await repository.drop_expired_tokens(unit.tx, workspace_id=workspace_id, before=clock.now())
-        return await _store(unit, workspace_id, client, user_sys_id, scope=scope, refresh=refresh)
+        return await _store(unit, workspace_id, client, user_sys_id, applicant, refresh=refresh)
 
 
 async def _store(
@@ -172,8 +174,8 @@ async def _store(
     workspace_id: int,
     client: dict[str, Any],
     user_sys_id: str | None,
+    applicant: Applicant,
     *,
-    scope: str,
     refresh: bool = True,
 ) -> Tokens:
     now = clock.now()
@@ -192,8 +194,9 @@ async def _store(
             kind=kind,
             user_sys_id=user_sys_id,
             client_sys_id=client["sys_id"],
-            scope=scope,
+            scope=applicant.scope,
+            realm=applicant.realm,
             created_on=now,
             expires_at=now + timedelta(seconds=seconds),
         )
-    return Tokens(access, renewal, lifetime, scope)
+    return Tokens(access, renewal, lifetime, applicant.scope)

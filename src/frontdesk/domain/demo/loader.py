@@ -6,17 +6,20 @@ import base64
 import hashlib
 import hmac
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import anyio.to_thread
 
 from frontdesk.domain.access import Actor, system
 from frontdesk.domain.auth import api_tokens, oauth, users
 from frontdesk.domain.auth import repository as auth_store
-from frontdesk.domain.demo import customer_service, servicenow
+from frontdesk.domain.demo import customer_service, egain, servicenow
 from frontdesk.domain.principal import Principal
+from frontdesk.domain.properties.service import CUSTOMER_DEPARTMENTALIZATION
 from frontdesk.domain.services import Services, Unit
 from frontdesk.domain.workspaces import service as workspaces
+from frontdesk.store.tables import REGISTRY
 
 WORKSPACE = "demo"
 ADMIN = "admin"
@@ -31,8 +34,10 @@ class DemoCredentials:
     oauth_client_id: str
     oauth_client_secret: str
     cention_token: str
+    # eGain's sign-ins (token URLs as paths, relative to the server).
+    egain: dict[str, Any] = field(default_factory=dict)
 
-    def as_dict(self) -> dict[str, str]:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -42,14 +47,19 @@ def derive(secret: bytes, label: str, length: int = 24) -> str:
     return base64.b32encode(digest).decode().lower().rstrip("=")[:length]
 
 
-async def load(services: Services, *, admin_roles: Iterable[str]) -> DemoCredentials:
+async def load(
+    services: Services, *, admin_roles: Iterable[str], agent_roles: Iterable[str] = ()
+) -> DemoCredentials:
     """Create or complete the demo workspace; make it the default. Adds nothing twice.
-    The admin user gets ``admin_roles`` (every role the surfaces know)."""
+    The admin user gets ``admin_roles`` (every role the surfaces know), the eGain agent
+    ``agent_roles`` (the actions customer search needs)."""
     async with services.write() as unit:
-        return await _load(unit, tuple(admin_roles))
+        return await _load(unit, tuple(admin_roles), tuple(agent_roles))
 
 
-async def _load(unit: Unit, admin_roles: tuple[str, ...]) -> DemoCredentials:
+async def _load(
+    unit: Unit, admin_roles: tuple[str, ...], agent_roles: tuple[str, ...]
+) -> DemoCredentials:
     hasher = unit.services.hasher
 
     async def hashed(secret: str) -> str:
@@ -98,4 +108,49 @@ async def _load(unit: Unit, admin_roles: tuple[str, ...]) -> DemoCredentials:
         claims={"labels": list(api_tokens.CLAIMS), "errand": {"channel": "form", "area": 1}},
         issued_at=servicenow.EXAMPLE_CONSUMERS[0][1]["sys_created_on"],
     )
-    return DemoCredentials(WORKSPACE, ADMIN, password, client_id, client_secret, token.token)
+    egain_secrets = egain.Secrets(
+        client_id=derive(secret, "egain-client-id", 32),
+        client_secret=derive(secret, "egain-client-secret", 32),
+        agent_password=derive(secret, "egain-agent-password"),
+        hashed=hashed,
+    )
+    await egain.load(
+        unit,
+        actor,
+        egain_secrets,
+        agent_roles=agent_roles,
+        agent_departments=(egain.SERVICE, egain.SALES),
+    )
+    await _departments_workspace(unit, egain_secrets, agent_roles)
+    signs_in = {
+        "user_token_url": f"/system/auth/{WORKSPACE}-U/oauth2/token",
+        "customer_token_url": f"/system/auth/{WORKSPACE}-C/oauth2/token",
+        "client_id": egain_secrets.client_id,
+        "client_secret": egain_secrets.client_secret,
+        "user": {"username": egain.AGENT, "password": egain_secrets.agent_password},
+    }
+    return DemoCredentials(
+        WORKSPACE, ADMIN, password, client_id, client_secret, token.token, signs_in
+    )
+
+
+async def _departments_workspace(
+    unit: Unit, secrets: egain.Secrets, agent_roles: tuple[str, ...]
+) -> None:
+    """The same eGain people in a workspace with customer departmentalization on, where
+    the agent works in the Service department only."""
+    workspace = await workspaces.get_or_create(unit, egain.DEPARTMENTS_WORKSPACE)
+    actor = system(workspace.id, ADMIN)
+    await servicenow.insert_missing(
+        unit,
+        actor,
+        REGISTRY["sys_properties"],
+        {
+            "sys_id": customer_service.demo_id("departmentalization"),
+            "name": CUSTOMER_DEPARTMENTALIZATION,
+            "value": "true",
+        },
+    )
+    await egain.load(
+        unit, actor, secrets, agent_roles=agent_roles, agent_departments=(egain.SERVICE,)
+    )

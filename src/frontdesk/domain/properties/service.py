@@ -11,6 +11,9 @@ from frontdesk.domain.services import Unit
 from frontdesk.store.schema import sa_table
 
 INVALID_QUERY_RETURNS_NO_ROWS = "glide.invalid_query.returns_no_rows"
+# Customers are seen only by the users of their department (and by a client application
+# that names it).
+CUSTOMER_DEPARTMENTALIZATION = "egain.customer_departmentalization"
 
 _rows = sa_table("sys_properties")
 _ALL = Prepared(

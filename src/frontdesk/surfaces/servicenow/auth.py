@@ -36,5 +36,8 @@ async def caller(
             raise Unauthenticated(Why.MALFORMED)
         return await credentials.password(services, workspace_id, *pair, address=address)
     if scheme == "bearer" and value.strip():
-        return await credentials.token(services, workspace_id, value.strip())
+        principal = await credentials.token(services, workspace_id, value.strip())
+        if principal.realm is not None:  # issued for another surface (eGain's)
+            raise Unauthenticated(Why.WRONG)
+        return principal
     raise Unauthenticated(Why.MALFORMED)

@@ -1,0 +1,1 @@
+"""eGain Customer Manager v3: OAuth for its actors, customer search and customers by id."""

@@ -1,0 +1,58 @@
+"""eGain's actors as access policies: a client application, a user with actions and
+departments, a customer. Each may read the customer directory; none writes through it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from frontdesk.errors import Forbidden, Operation
+from frontdesk.query.ast import Term
+from frontdesk.store.registry import TableDef
+
+# The action a user needs for customer search, and the role record that grants it.
+VIEW_AGENT_CONSOLE = "View Agent Console"
+ACTIONS = {VIEW_AGENT_CONSOLE: "view_agent_console"}
+# What an agent who searches customers holds (the demo's agent).
+AGENT_ROLES = tuple(ACTIONS.values())
+# The directory's tables: customers, their contacts and social profiles, departments.
+DIRECTORY = frozenset(
+    {
+        "csm_consumer",
+        "customer_account",
+        "csm_household",
+        "customer_contact",
+        "sn_app_cs_social_social_profile",
+        "cmn_department",
+    }
+)
+# Where eGain tokens may be used: the tenant's user side (-U) and customer side (-C).
+USERS_REALM = "egain-U"
+CUSTOMERS_REALM = "egain-C"
+
+
+class Kind(StrEnum):
+    CLIENT = "client_application"
+    USER = "user"
+    CUSTOMER = "customer"
+
+
+@dataclass(frozen=True, slots=True)
+class EgainAccess:
+    kind: Kind
+    actions: frozenset[str] = frozenset()  # the user's actions, by eGain's names
+
+    def denial(self, operation: Operation, table: TableDef) -> Forbidden | None:
+        if operation.writes or table.name not in DIRECTORY:
+            return Forbidden(operation, table.name, rule="directory_read_only")
+        if self.kind is Kind.USER and VIEW_AGENT_CONSOLE not in self.actions:
+            return Forbidden(operation, table.name, rule=VIEW_AGENT_CONSOLE)
+        return None
+
+    def rows(self, table: TableDef) -> tuple[Term, ...]:
+        return ()
+
+
+def actions_of(roles: frozenset[str]) -> frozenset[str]:
+    """The eGain actions a user's roles grant."""
+    return frozenset(name for name, role in ACTIONS.items() if role in roles)

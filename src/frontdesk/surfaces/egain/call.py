@@ -1,0 +1,116 @@
+"""One eGain request: its workspace (tenant), its actor, its language and its error shape."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import wraps
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+
+from frontdesk.domain.access import Actor
+from frontdesk.domain.auth import credentials
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
+from frontdesk.domain.workspaces import service as workspaces
+from frontdesk.errors import Unauthenticated, Why
+from frontdesk.surfaces.egain import errors
+from frontdesk.surfaces.egain.access import USERS_REALM, EgainAccess, Kind, actions_of
+from frontdesk.surfaces.egain.errors import Refusal
+
+log = logging.getLogger("frontdesk.egain")
+JSON = "application/json"
+# The locales the API serves (an unlisted one is 406-100).
+LANGUAGES = (
+    "en-US", "es-ES", "fr-FR", "it-IT", "de-DE", "nl-NL", "pt-BR", "pt-PT",
+    "da-DK", "ru-RU", "fr-CA", "zh-CN", "ja-JP", "ko-KR", "sv-SE",
+)  # fmt: skip
+_BY_LOWER = {name.lower(): name for name in LANGUAGES}
+
+
+@dataclass(slots=True)
+class Call:
+    request: Request
+    services: Services
+    workspace: Workspace
+    actor: Actor
+    kind: Kind
+    language: str
+
+
+def services_of(request: Request) -> Services:
+    found: Services = request.app.state.services
+    return found
+
+
+def language(header: str | None) -> str:
+    """The locale an ``Accept-Language`` names (its first, highest choice); en-US if none."""
+    first = (header or "").split(",", 1)[0].split(";", 1)[0].strip()
+    if not first or first == "*":
+        return "en-US"
+    found = _BY_LOWER.get(first.lower().replace("_", "-"))
+    if found is None:
+        raise Refusal(errors.BAD_LANGUAGE, f"Invalid 'Accept-Language' header value: '{first}'.")
+    return found
+
+
+def accepts_json(header: str | None) -> None:
+    """JSON unless the client accepts something else only."""
+    if not header:
+        return
+    kinds = {part.split(";", 1)[0].strip().lower() for part in header.split(",")}
+    if kinds & {JSON, "application/*", "*/*", ""}:
+        return
+    raise Refusal(errors.BAD_ACCEPT, f"Invalid 'Accept' header value: '{header}'.")
+
+
+async def begin(request: Request) -> Call:
+    services = services_of(request)
+    chosen = language(request.headers.get("accept-language"))
+    accepts_json(request.headers.get("accept"))
+    workspace = await workspaces.resolve(services, request.path_params.get("workspace"))
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        raise Unauthenticated(Why.MISSING)
+    principal = await credentials.token(services, workspace.id, value.strip())
+    if principal.realm != USERS_REALM:  # customers' tokens: not yet issued (see issue 9)
+        raise Unauthenticated(Why.WRONG)
+    if principal.user_sys_id is None:
+        kind, access = Kind.CLIENT, EgainAccess(Kind.CLIENT)
+    else:
+        kind, access = Kind.USER, EgainAccess(Kind.USER, actions_of(principal.roles))
+    return Call(request, services, workspace, Actor(principal, access), kind, chosen)
+
+
+def respond(document: object, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(orjson.dumps(document), status_code=status, media_type=JSON, headers=headers)
+
+
+def failure(request: Request, error: Exception) -> Response:
+    refusal = errors.from_error(error)
+    if refusal.status >= 500:
+        request_id = request.scope.get("state", {}).get("request_id", "-")
+        log.exception("unexpected error (request %s) on %s", request_id, request.url.path)
+    wanted = request.headers.get("x-egain-error-message", "").strip().lower() == "yes"
+    return respond(
+        errors.body(refusal, user_message=wanted), refusal.status, dict(refusal.headers) or None
+    )
+
+
+Handler = Callable[[Call], Awaitable[Response]]
+
+
+def endpoint(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+    """Authenticate, run the handler, answer any failure in eGain's shape."""
+
+    @wraps(handler)
+    async def run(request: Request) -> Response:
+        try:
+            return await handler(await begin(request))
+        except Exception as error:
+            return failure(request, error)
+
+    return run

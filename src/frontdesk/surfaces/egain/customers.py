@@ -1,0 +1,431 @@
+"""``GET /core/customermgr/v3/customer``: customer search, and ``…/customer/{ids}``: customers
+by id, in eGain's v3 shape (research §2.1-2.6).
+
+Criteria are ANDed. ``phone``, ``email`` and the social ids are exact (the identity index:
+a phone matches however either side wrote it); ``customerName`` is partial and in any case
+(a trigram index). A client application sees every customer (or, with customer
+departmentalization on, those of the ``department`` it names); a user those of their own
+and foreign departments when it is on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+from starlette.responses import Response
+
+from frontdesk.domain.customers import departments, directory
+from frontdesk.domain.customers.directory import Criteria, Customer, Kind, Order
+from frontdesk.domain.identity import normalize
+from frontdesk.domain.properties import service as properties
+from frontdesk.store.fields import ContactKind
+from frontdesk.store.registry import TableDef
+from frontdesk.surfaces.egain import errors
+from frontdesk.surfaces.egain.access import Kind as ActorKind
+from frontdesk.surfaces.egain.call import Call, endpoint, respond
+
+BASE = "/core/customermgr/v3/customer"
+MOST = 75
+DEFAULT_SIZE = 25
+SOCIAL_IDS = {
+    "facebookId": "facebook",
+    "twitterId": "twitter",
+    "instagramId": "instagram",
+    "appleOpaqueId": "apple",
+    "youTubeId": "youtube",
+}
+CRITERIA = ("phone", "email", "custom", "activity", *SOCIAL_IDS, "created", "customerName")
+PAGING = ("$pagenum", "$pagesize")
+RANGE = ("$rangestart", "$rangesize")
+COMMON = ("$attribute", "$sort", "$order", *PAGING, *RANGE)
+ALLOWED = {
+    ActorKind.USER: frozenset((*CRITERIA, "type", *COMMON)),
+    ActorKind.CLIENT: frozenset((*CRITERIA, "type", *COMMON, "department")),
+    ActorKind.CUSTOMER: frozenset(("$attribute",)),
+}
+TYPES = {"individual": Kind.PERSON, "corporate": Kind.ORGANIZATION, "group": Kind.GROUP}
+TYPE_NAMES = {kind: name for name, kind in TYPES.items()}
+TYPE_LABELS = {"individual": "Individual", "corporate": "Corporate", "group": "Group"}
+SORTS = {"id": Order.KEY, "type": Order.KIND, "customerName": Order.NAME}
+# eGain sorts types by their value: corporate, group, individual.
+TYPE_RANK = {Kind.ORGANIZATION: 1, Kind.GROUP: 2, Kind.PERSON: 3}
+ATTRIBUTES = frozenset(
+    {
+        "all",
+        "role",
+        "pin",
+        "industry",
+        "marketSegment",
+        "entitlements",
+        "level",
+        "preferredAgent",
+        "howReferred",
+        "created",
+        "createdBy",
+    }
+)
+_RANGE = re.compile(r"\[(?P<start>[^,\]]*),(?P<end>[^,\]]*)\]\Z")
+_MOMENT = "%Y-%m-%dT%H:%M:%S.%fZ"
+_EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension|#)\s*(\d+)\s*\Z", re.IGNORECASE)
+
+
+def _moment(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+
+
+def _parse_moment(name: str, text: str) -> datetime | None:
+    if not text.strip():
+        return None
+    try:
+        return datetime.strptime(text.strip(), _MOMENT).replace(tzinfo=None)
+    except ValueError:
+        raise errors.not_allowed(name, text, "expected YYYY-MM-DDThh:mm:ss.SSSZ") from None
+
+
+def _range(name: str, text: str) -> tuple[datetime | None, datetime | None]:
+    """``[start,end]``, both inclusive, either (not both) left out."""
+    found = _RANGE.match(text.strip())
+    if found is None:
+        raise errors.not_allowed(name, text, "expected a range [start,end]")
+    start = _parse_moment(name, found["start"])
+    end = _parse_moment(name, found["end"])
+    if start is None and end is None:
+        raise errors.not_allowed(name, text, "a range needs a start, an end or both")
+    return start, end
+
+
+def _whole(name: str, text: str, *, most: int | None = None) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1 or (most and int(text) > most):
+        bound = f"a whole number from 1 to {most}" if most else "a whole number from 1"
+        raise errors.not_allowed(name, text, bound)
+    return int(text)
+
+
+def _single(call: Call) -> dict[str, str]:
+    """The query parameters, each once; the ones this actor may not pass refused."""
+    given: dict[str, str] = {}
+    allowed = ALLOWED[call.kind]
+    unknown = []
+    for name, value in call.request.query_params.multi_items():
+        if name not in allowed and not name.startswith("custom."):
+            unknown.append(name)
+        elif name in given:
+            raise errors.not_allowed(name, value, "given more than once")
+        else:
+            given[name] = value
+    if unknown or any(name.startswith("custom.") for name in given):
+        raise errors.unsupported(unknown or [n for n in given if n.startswith("custom.")])
+    return given
+
+
+async def _criteria(call: Call, given: Mapping[str, str]) -> Criteria:
+    reached: list[tuple[ContactKind, str]] = []
+    if "phone" in given:
+        reached.append((ContactKind.PHONE, given["phone"]))
+    if "email" in given:
+        reached.append((ContactKind.EMAIL, given["email"]))
+    for parameter, channel in SOCIAL_IDS.items():
+        if parameter in given:
+            handle = normalize.social(channel, given[parameter]) or f"{channel}:"
+            reached.append((ContactKind.SOCIAL, handle))
+    for parameter in ("custom", "activity"):
+        if parameter in given:  # not yet searchable (issue 9): said plainly, never ignored
+            value = given[parameter]
+            raise errors.not_allowed(parameter, value, "this criterion is not supported yet")
+    created = _range("created", given["created"]) if "created" in given else (None, None)
+    kinds = frozenset(Kind)
+    if "type" in given:
+        kind = TYPES.get(given["type"])
+        if kind is None:
+            raise errors.not_allowed("type", given["type"], "one of individual, corporate, group")
+        kinds = frozenset({kind})
+    name: str | None = given.get("customerName")
+    if name is not None and not name.strip():
+        raise errors.not_allowed("customerName", name, "a name cannot be empty")
+    return Criteria(
+        reached=tuple(reached),
+        name=name.strip() if name else None,
+        kinds=kinds,
+        created_from=created[0],
+        created_to=created[1],
+        departments=await _departments(call, given),
+    )
+
+
+async def _departments(call: Call, given: Mapping[str, str]) -> frozenset[str] | None:
+    """The departments whose customers the actor may see: None for all of them."""
+    async with call.services.read() as unit:
+        on = await properties.flag(unit, call.workspace.id, properties.CUSTOMER_DEPARTMENTALIZATION)
+        if call.kind is ActorKind.CLIENT:
+            name = given.get("department")
+            if name is None:
+                if on:
+                    raise errors.missing(["department"])
+                return None
+            found = await departments.named(unit, call.actor, name)
+            if found is None:
+                raise errors.not_allowed("department", name, "no department has this name")
+            return frozenset({found})
+        if not on or call.actor.user_sys_id is None:
+            return None
+        return await departments.of_user(unit, call.actor, call.actor.user_sys_id)
+
+
+def _paging(given: Mapping[str, str]) -> tuple[int, int, dict[str, int]]:
+    """(offset, limit, what ``paginationInfo`` shows) from either the page or the range."""
+    paged = [name for name in PAGING if name in given]
+    ranged = [name for name in RANGE if name in given]
+    if paged and ranged:
+        raise errors.combination(paged[0], ranged[0])
+    if ranged:
+        start = _whole("$rangestart", given.get("$rangestart", "1"))
+        size = _whole("$rangesize", given.get("$rangesize", str(DEFAULT_SIZE)), most=MOST)
+        return start - 1, size, {"rangestart": start, "rangesize": size}
+    number = _whole("$pagenum", given.get("$pagenum", "1"))
+    size = _whole("$pagesize", given.get("$pagesize", str(DEFAULT_SIZE)), most=MOST)
+    return (number - 1) * size, size, {"pagenum": number, "pagesize": size}
+
+
+def _order(given: Mapping[str, str]) -> tuple[Order, bool]:
+    if "$order" in given and "$sort" not in given:
+        raise errors.requires("$order", "$sort")
+    sort = given.get("$sort", "id")
+    order = SORTS.get(sort)
+    if order is None:
+        raise errors.not_allowed("$sort", sort, "one of id, type, customerName")
+    direction = given.get("$order", "asc")
+    if direction not in ("asc", "desc"):
+        raise errors.not_allowed("$order", direction, "asc or desc")
+    return order, direction == "desc"
+
+
+def _attributes(given: Mapping[str, str]) -> frozenset[str]:
+    wanted = frozenset(a.strip() for a in given.get("$attribute", "").split(",") if a.strip())
+    unknown = sorted(a for a in wanted if a not in ATTRIBUTES and not a.startswith("custom."))
+    if unknown:
+        raise errors.not_allowed("$attribute", ",".join(unknown), "not an attribute of customers")
+    return wanted
+
+
+def _href(path: str, given: Mapping[str, str]) -> str:
+    """The path with the query re-serialised in sorted order, as eGain's self links are."""
+    query = "&".join(f"{name}={quote(given[name], safe=',[]:.@+-_')}" for name in sorted(given))
+    return f"{path}?{query}" if query else path
+
+
+def _page_link(rel: str, given: Mapping[str, str], number: int) -> dict[str, str]:
+    return {"rel": rel, "href": _href(BASE, {**given, "$pagenum": str(number)})}
+
+
+@endpoint
+async def search(call: Call) -> Response:
+    given = _single(call)
+    criteria = await _criteria(call, given)
+    if not (criteria.reached or criteria.name or criteria.created_from or criteria.created_to):
+        raise errors.missing([*CRITERIA], one_of=True)
+    offset, limit, shown = _paging(given)
+    order, descending = _order(given)
+    attributes = _attributes(given)
+    async with call.services.read() as unit:
+        found = await directory.search(
+            unit,
+            call.actor,
+            criteria,
+            order=order,
+            descending=descending,
+            kind_rank=TYPE_RANK,
+            offset=offset,
+            limit=limit,
+        )
+        names = await departments.names(unit, call.actor, _departments_of(found.customers))
+    if not found.customers:
+        return Response(status_code=204)
+    links = [{"rel": "self", "href": _href(BASE, given)}]
+    if "pagenum" in shown:
+        number = shown["pagenum"]
+        if number > 1:
+            links.append(
+                {"rel": "previous", "href": _href(BASE, {**given, "$pagenum": str(number - 1)})}
+            )
+        if offset + limit < found.total:
+            links.append(
+                {"rel": "next", "href": _href(BASE, {**given, "$pagenum": str(number + 1)})}
+            )
+    document = {
+        "link": links,
+        "customer": [_customer(c, names, attributes) for c in found.customers],
+        "paginationInfo": {"count": found.total, **shown},
+    }
+    return respond(document)
+
+
+@endpoint
+async def by_ids(call: Call) -> Response:
+    given = _single(call)
+    attributes = _attributes(given)
+    text = str(call.request.path_params["ids"])
+    ids = [part.strip() for part in text.split(",")]
+    if len(ids) > MOST:
+        raise errors.not_allowed("ids", text, f"at most {MOST} ids")
+    keys: dict[str, int] = {}
+    for value in ids:
+        if not (value.isascii() and value.isdigit()) or len(value) > 18:
+            raise errors.not_allowed("ids", value, "an id is a whole number")
+        keys[value] = int(value)
+    async with call.services.read() as unit:
+        found = await directory.by_keys(unit, call.actor, list(keys.values()))
+        names = await departments.names(unit, call.actor, _departments_of(found))
+    known = {c.key for c in found}
+    missing = [value for value, key in keys.items() if key not in known]
+    if missing:
+        raise errors.not_found(missing)
+    return respond({"customer": [_customer(c, names, attributes) for c in found]})
+
+
+def _departments_of(customers: Sequence[Customer]) -> set[str]:
+    return {str(c.record["department"]) for c in customers if c.record.get("department")}
+
+
+def _customer(
+    customer: Customer, names: Mapping[str, str], attributes: frozenset[str]
+) -> dict[str, Any]:
+    key = str(customer.key)
+    record = customer.record
+    type_name = TYPE_NAMES[customer.kind]
+    shown: dict[str, Any] = {
+        "link": [{"rel": "self", "href": f"{BASE}/{key}"}],
+        "id": key,
+        "cases": {"link": [{"rel": "case", "href": f"/core/casemgr/v3/case?customer={key}"}]},
+        "customerName": record.get("name") or "",
+        "type": {"value": type_name, "displayValue": TYPE_LABELS[type_name]},
+        "lastModified": _moment(record.get("sys_updated_on")),
+    }
+    department = record.get("department")
+    if department:
+        shown["department"] = {"id": str(department), "name": names.get(str(department), "")}
+    every = "all" in attributes
+    if every or "created" in attributes:
+        shown["created"] = _moment(record.get("sys_created_on"))
+    if every or "createdBy" in attributes:
+        shown["createdBy"] = record.get("sys_created_by") or ""
+    customs = {a.removeprefix("custom.") for a in attributes if a.startswith("custom.")}
+    stored = record.get("custom") or {}
+    if every or customs:
+        shown["custom"] = {
+            "attribute": [
+                {"name": name, "value": value}
+                for name, value in sorted(stored.items())
+                if every or name in customs
+            ]
+        }
+    shown["contacts"] = {
+        "contact": [
+            _contact(table, person, customer.social.get(person["sys_id"], []))
+            for table, person in customer.contacts
+        ]
+    }
+    return shown
+
+
+def _contact(
+    table: TableDef, person: Mapping[str, Any], social: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]:
+    changed = _moment(person.get("sys_updated_on"))
+    base = int(person["id"]) * 100
+
+    def point_id(field: str) -> str:
+        names = [f.name for f in table.all_fields()]
+        return str(base + (names.index(field) if field in names else 99))
+
+    emails = [
+        {"emailAddress": person[f.name], "lastModified": changed, "id": point_id(f.name)}
+        for f in table.contact_fields()
+        if f.contact is ContactKind.EMAIL and person.get(f.name)
+    ]
+    phones = [
+        _phone(f.name, str(person[f.name]), changed, point_id(f.name))
+        for f in table.contact_fields()
+        if f.contact is ContactKind.PHONE and person.get(f.name)
+    ]
+    postal = []
+    if any(person.get(name) for name in ("street", "city", "state", "zip", "country")):
+        postal.append(
+            {
+                "type": {"value": "home", "displayValue": "Home address"},
+                "address_1": person.get("street") or "",
+                "city": person.get("city") or "",
+                "state": person.get("state") or "",
+                "zip": person.get("zip") or "",
+                "country": person.get("country") or "",
+                "lastModified": changed,
+                "id": point_id("street"),
+            }
+        )
+    return {
+        "systemCreated": False,
+        "salutation": person.get("prefix") or "",
+        "firstName": person.get("first_name") or "",
+        "middleName": person.get("middle_name") or "",
+        "lastName": person.get("last_name") or "",
+        "lastModified": changed,
+        "email": emails,
+        "phone": phones,
+        "postal": postal,
+        "website": [],
+        "social": [
+            {
+                "type": {"value": str(profile.get("channel") or "")},
+                "socialId": str(profile.get("profile") or ""),
+                "lastModified": _moment(profile.get("sys_updated_on")),
+                "id": str(profile["id"]),
+            }
+            for profile in social
+        ],
+    }
+
+
+PHONE_TYPES = {
+    "mobile_phone": ("mobile", "Mobile"),
+    "home_phone": ("home", "Home"),
+    "business_phone": ("business", "Business"),
+    "phone": ("business", "Business"),
+}
+
+
+def _phone(field: str, written: str, changed: str | None, point: str) -> dict[str, Any]:
+    """A phone in eGain's parts. A North American number (``+1``, or eleven digits from 1)
+    splits into country code, area code and number; any other keeps its digits whole."""
+    extension = ""
+    found = _EXTENSION.search(written)
+    if found is not None:
+        extension, written = found.group(1), written[: found.start()]
+    digits = re.sub(r"\D", "", written)
+    if digits.startswith("00"):
+        digits = digits[2:]
+    value, label = PHONE_TYPES.get(field, ("other", "Other"))
+    parts = {"phoneNo": digits, "countryCode": "", "areaCode": ""}
+    if len(digits) == 11 and digits.startswith("1"):
+        parts = {
+            "phoneNo": f"{digits[4:7]} {digits[7:]}",
+            "countryCode": "1",
+            "areaCode": digits[1:4],
+        }
+    elif len(digits) == 10 and not written.strip().startswith("+"):
+        parts = {
+            "phoneNo": f"{digits[3:6]} {digits[6:]}",
+            "countryCode": "",
+            "areaCode": digits[:3],
+        }
+    return {
+        "type": {"value": value, "displayValue": label},
+        **parts,
+        "extension": extension,
+        "lastModified": changed,
+        "id": point,
+    }

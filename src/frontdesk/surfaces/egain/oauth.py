@@ -1,0 +1,116 @@
+"""``POST /system/auth/<tenant>/oauth2/token``: eGain's token endpoint, the tenant being
+``<workspace>-U`` (users and client applications) or ``<workspace>-C`` (customers).
+
+``client_credentials`` makes a Client Application actor; ``password`` (our extension, for
+scripts and tests) a User. Answers are RFC 6749 JSON with ``Cache-Control: no-store``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from urllib.parse import parse_qsl
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+
+from frontdesk.domain.auth import oauth
+from frontdesk.domain.auth.oauth import Applicant, GrantCode, GrantError, Tokens
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspaces import service as workspaces
+from frontdesk.errors import DomainError, NotFound, Thing
+from frontdesk.surfaces.body import read_body
+from frontdesk.surfaces.egain.access import USERS_REALM
+from frontdesk.surfaces.egain.call import failure, services_of
+
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+SCOPE = "core.customermgr.read"
+DESCRIPTIONS = {
+    Thing.CLIENT: "Client authentication failed",
+    Thing.USER: "The user credentials are incorrect",
+    Thing.TOKEN: "The refresh token is invalid or expired",
+}
+
+
+def _refused(error: GrantError) -> Response:
+    if error.code is GrantCode.UNSUPPORTED_GRANT_TYPE:
+        description = f"grant_type {error.value!r} is not supported here"
+    elif error.thing is None:
+        description = "client_id is required"
+    else:
+        description = DESCRIPTIONS[error.thing]
+    body = {"error": error.code.value, "error_description": description}
+    status = 401 if error.code is GrantCode.INVALID_CLIENT else 400
+    return Response(orjson.dumps(body), status, media_type="application/json", headers=NO_STORE)
+
+
+def _client(request: Request, form: dict[str, str]) -> tuple[str, str]:
+    """Client credentials from the form body, or from a Basic header."""
+    client_id, secret = form.get("client_id", ""), form.get("client_secret", "")
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "basic" and not (client_id and secret):
+        try:
+            decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            decoded = ""
+        header_id, _, header_secret = decoded.partition(":")
+        client_id, secret = client_id or header_id, secret or header_secret
+    return client_id, secret
+
+
+async def _grant(
+    services: Services,
+    workspace_id: int,
+    side: str,
+    form: dict[str, str],
+    client: tuple[str, str],
+    address: str | None,
+) -> Tokens:
+    client_id, secret = client
+    if not client_id:
+        raise GrantError(GrantCode.INVALID_CLIENT)
+    grant = form.get("grant_type", "")
+    if side != "U":  # a customer's own sign-in: not yet (issue 9)
+        raise GrantError(GrantCode.UNSUPPORTED_GRANT_TYPE, value=grant)
+    scope = form.get("scope", "").strip() or SCOPE
+    applicant = Applicant(client_id, secret, scope, address, realm=USERS_REALM)
+    if grant == "client_credentials":
+        return await oauth.client_credentials_grant(
+            services, workspace_id, applicant, as_its_user=False
+        )
+    if grant == "password":
+        username, password = form.get("username", ""), form.get("password", "")
+        return await oauth.password_grant(
+            services, workspace_id, applicant, username=username, password=password
+        )
+    raise GrantError(GrantCode.UNSUPPORTED_GRANT_TYPE, value=grant)
+
+
+async def token(request: Request) -> Response:
+    tenant = str(request.path_params.get("tenant", ""))
+    name, dash, side = tenant.rpartition("-")
+    try:
+        if not dash or side not in ("U", "C") or not name:
+            raise NotFound(Thing.WORKSPACE, tenant)
+        workspace = await workspaces.resolve(services_of(request), name)
+        raw = await read_body(request, request.app.state.settings.max_body_bytes)
+    except DomainError as error:
+        return failure(request, error)
+    form = dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
+    try:
+        address = request.client.host if request.client else None
+        tokens = await _grant(
+            services_of(request), workspace.id, side, form, _client(request, form), address
+        )
+    except GrantError as error:
+        return _refused(error)
+    except Exception as error:
+        return failure(request, error)
+    body = {
+        "access_token": tokens.access_token,
+        "token_type": "Bearer",
+        "expires_in": tokens.lifetime,
+        "scope": tokens.scope,
+    }
+    return Response(orjson.dumps(body), media_type="application/json", headers=NO_STORE)

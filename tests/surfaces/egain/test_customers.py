@@ -1,0 +1,316 @@
+"""eGain customer search and customers by id, as a client application and as a user, over
+the same people ServiceNow holds; tokens from eGain's own token endpoint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from frontdesk.domain.demo import loader
+
+pytestmark = pytest.mark.anyio
+SEARCH = "/core/customermgr/v3/customer"
+EXAMPLE = "phone=14082343456102&$sort=type&$order=desc&$pagenum=4&$pagesize=1"
+
+
+async def _token(client: httpx.AsyncClient, demo: loader.DemoCredentials, **form: str) -> str:
+    egain = demo.egain
+    grant = form or {"grant_type": "client_credentials"}
+    response = await client.post(
+        egain["user_token_url"],
+        data={"client_id": egain["client_id"], "client_secret": egain["client_secret"], **grant},
+    )
+    assert response.status_code == 200, response.text
+    assert response.headers["cache-control"] == "no-store"
+    body = response.json()
+    assert (body["token_type"], body["expires_in"] > 0) == ("Bearer", True)
+    token: str = body["access_token"]
+    return token
+
+
+async def _user_token(client: httpx.AsyncClient, demo: loader.DemoCredentials) -> str:
+    user = demo.egain["user"]
+    return await _token(
+        client, demo, grant_type="password", username=user["username"], password=user["password"]
+    )
+
+
+async def _get(
+    client: httpx.AsyncClient, token: str, query: str, path: str = SEARCH, **headers: str
+) -> httpx.Response:
+    return await client.get(
+        f"{path}?{query}" if query else path,
+        headers={"Authorization": f"Bearer {token}", **headers},
+    )
+
+
+def _types(body: dict[str, Any]) -> list[str]:
+    return [customer["type"]["value"] for customer in body["customer"]]
+
+
+@pytest.mark.parametrize("actor", ["client", "user"])
+async def test_the_spec_example_pages_through_the_phone_s_customers(
+    client: httpx.AsyncClient, demo: loader.DemoCredentials, actor: str
+) -> None:
+    token = await (_token(client, demo) if actor == "client" else _user_token(client, demo))
+    response = await _get(client, token, EXAMPLE)
+    assert response.status_code == 200
+    body = response.json()
+    rels = {link["rel"]: link["href"] for link in body["link"]}
+    assert rels["self"] == (
+        "/core/customermgr/v3/customer?$order=desc&$pagenum=4&$pagesize=1&$sort=type"
+        "&phone=14082343456102"
+    )
+    assert "$pagenum=3" in rels["previous"]
+    assert "$pagenum=5" in rels["next"]
+    assert body["paginationInfo"] == {"count": 6, "pagenum": 4, "pagesize": 1}
+    assert len(body["customer"]) == 1
+    everyone = (await _get(client, token, EXAMPLE.split("&$pagenum")[0])).json()
+    assert _types(everyone) == [
+        "individual",
+        "individual",
+        "group",
+        "corporate",
+        "corporate",
+        "corporate",
+    ]
+    assert body["customer"][0]["id"] == everyone["customer"][3]["id"]
+
+
+async def test_john_tierney_is_the_research_example(
+    client: httpx.AsyncClient, demo: loader.DemoCredentials
+) -> None:
+    token = await _token(client, demo)
+    response = await _get(client, token, "email=JOHN.RUSSEL@customer.com")
+    found = {c["type"]["value"]: c for c in response.json()["customer"]}
+    assert sorted(found) == ["group", "individual"]  # his household is reached through him
+    john = found["individual"]
+    assert john["customerName"] == "John Russel Tierney"
+    assert john["type"] == {"value": "individual", "displayValue": "Individual"}
+    assert john["link"] == [{"rel": "self", "href": f"{SEARCH}/{john['id']}"}]
+    assert len(john["lastModified"]) == len("2021-10-27T09:46:34.000Z")
+    (contact,) = john["contacts"]["contact"]
+    assert (contact["salutation"], contact["firstName"], contact["lastName"]) == (
+        "Mr.",
+        "John",
+        "Tierney",
+    )
+    (phone,) = contact["phone"]
+    assert (phone["countryCode"], phone["areaCode"], phone["phoneNo"], phone["extension"]) == (
+        "1",
+        "408",
+        "234 3456",
+        "102",
+    )
+    assert contact["postal"][0]["city"] == "Mountain View"
+    assert contact["social"][0]["socialId"] == "1234"
+    assert [e["emailAddress"] for e in contact["email"]] == ["john.russel@customer.com"]
+    by_id = await _get(client, token, "", f"{SEARCH}/{john['id']}")
+    assert by_id.json()["customer"] == [john]
+    twitter = await _get(client, token, "twitterId=1234&type=individual")
+    assert [c["id"] for c in twitter.json()["customer"]] == [john["id"]]
+
+
+async def test_servicenow_s_people_are_egain_s_customers(
+    client: httpx.AsyncClient, demo: loader.DemoCredentials, demo_auth: tuple[str, str]
+) -> None:
+    made = await client.post(
+        "/api/now/consumer",
+        json={"first_name": "Nia", "last_name": "Okafor", "email": "Nia@Example.org",
+              "mobile_phone": "+44 20 7946 0018"},
+        auth=demo_auth,
+    )  # fmt: skip
+    assert made.status_code == 201
+    account = await client.post(
+        "/api/now/table/customer_account", json={"name": "Okafor Ltd"}, auth=demo_auth
+    )
+    account_id = account.json()["result"]["sys_id"]
+    for first in ("Ola", "Uche"):
+        contact = {"first_name": first, "last_name": "Okafor", "account": account_id,
+                   "email": f"{first.lower()}@okafor.example"}  # fmt: skip
+        await client.post("/api/now/table/customer_contact", json=contact, auth=demo_auth)
+    token = await _token(client, demo)
+    by_email = (await _get(client, token, "email=nia@example.org")).json()["customer"]
+    by_phone = (await _get(client, token, "phone=00442079460018")).json()["customer"]
+    assert [c["customerName"] for c in by_email] == ["Nia Okafor"]
+    assert by_phone == by_email
+    assert by_email[0]["type"]["value"] == "individual"
+    company = (await _get(client, token, "email=uche@okafor.example")).json()["customer"]
+    assert [c["customerName"] for c in company] == ["Okafor Ltd"]
+    assert company[0]["type"]["value"] == "corporate"
+    names = [c["firstName"] for c in company[0]["contacts"]["contact"]]
+    assert sorted(names) == ["Ola", "Uche"]
+    partial = (await _get(client, token, "customerName=KAFO&$sort=customerName")).json()
+    assert [c["customerName"] for c in partial["customer"]] == ["Nia Okafor", "Okafor Ltd"]
+    typed = (await _get(client, token, "customerName=okafor&type=corporate")).json()
+    assert _types(typed) == ["corporate"]
+
+
+async def test_nothing_found_is_204_and_so_is_a_page_past_the_end(
+    client: httpx.AsyncClient, demo: loader.DemoCredentials
+) -> None:
+    token = await _token(client, demo)
+    nobody = await _get(client, token, "email=nobody@example.com")
+    assert (nobody.status_code, nobody.content) == (204, b"")
+    past = await _get(client, token, "phone=14082343456102&$pagenum=7&$pagesize=1")
+    assert (past.status_code, past.content) == (204, b"")
+    ranged = await _get(client, token, "phone=14082343456102&$rangestart=6&$rangesize=5")
+    assert ranged.json()["paginationInfo"] == {"count": 6, "rangestart": 6, "rangesize": 5}
+    assert len(ranged.json()["customer"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "code"),
+    [
+        ("nothing=1&email=a@b.c", 400, "400-101"),
+        ("department=Sales&email=a@b.c", 200, None),
+        ("", 400, "400-112"),
+        ("type=individual", 400, "400-112"),
+        ("$order=desc&email=a@b.c", 400, "400-113"),
+        ("$pagenum=1&$rangesize=2&email=a@b.c", 400, "400-113"),
+        ("$pagesize=76&email=a@b.c", 400, "400-196"),
+        ("$pagenum=0&email=a@b.c", 400, "400-196"),
+        ("$sort=email&email=a@b.c", 400, "400-196"),
+        ("created=2020-01-01", 400, "400-196"),
+        ("created=[,]", 400, "400-196"),
+        ("created=[2020-13-01T00:00:00.000Z,]", 400, "400-196"),
+        ("type=person&email=a@b.c", 400, "400-196"),
+        ("$attribute=shoeSize&email=a@b.c", 400, "400-196"),
+        ("email=a@b.c&email=d@e.f", 400, "400-196"),
+        ("department=Nowhere&email=a@b.c", 400, "400-196"),
+    ],
+)
+async def test_a_bad_search_is_a_precise_error(
+    client: httpx.AsyncClient,
+    demo: loader.DemoCredentials,
+    query: str,
+    status: int,
+    code: str | None,
+) -> None:
+    token = await _token(client, demo)
+    response = await _get(client, token, query, **{"X-egain-error-message": "yes"})
+    assert response.status_code in (status, 204)
+    if code is not None:
+        body = response.json()
+        assert body["code"] == code
+        assert body["developerMessage"]
+        assert body["userMessage"] == body["developerMessage"]
+
+
+async def test_who_may_search(client: httpx.AsyncClient, demo: loader.DemoCredentials) -> None:
+    token = await _token(client, demo)
+    for header, code in (
+        ({}, "401-104"),
+        ({"Authorization": "Bearer forged"}, "401-101"),
+        ({"Authorization": "Basic YWRtaW46YWRtaW4="}, "401-104"),
+    ):
+        response = await client.get(f"{SEARCH}?email=a@b.c", headers=header)
+        assert (response.status_code, response.json()["code"]) == (401, code)
+    servicenow = await client.post(
+        "/oauth_token.do",
+        data={"grant_type": "password", "client_id": demo.oauth_client_id,
+              "client_secret": demo.oauth_client_secret, "username": demo.username,
+              "password": demo.password},
+    )  # fmt: skip
+    other = await _get(client, servicenow.json()["access_token"], "email=a@b.c")
+    assert other.json()["code"] == "401-101"  # a ServiceNow token is not an eGain one
+    elsewhere = await client.get(
+        "/api/now/table/sys_user", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert elsewhere.status_code == 401  # nor the other way round
+    # The demo admin is a user without the "View Agent Console" action.
+    admin = await _token(
+        client, demo, grant_type="password", username=demo.username, password=demo.password
+    )
+    refused = await _get(client, admin, "email=a@b.c")
+    assert (refused.status_code, refused.json()["code"]) == (403, "403-178")
+    assert "View Agent Console" in refused.json()["developerMessage"]
+    language = await _get(client, token, "email=a@b.c", **{"Accept-Language": "xx-YY"})
+    assert (language.status_code, language.json()["code"]) == (406, "406-100")
+    french = await _get(client, token, "email=a@b.c", **{"Accept-Language": "fr-FR,en;q=0.5"})
+    assert french.status_code == 204
+
+
+async def test_token_endpoint_refusals(
+    client: httpx.AsyncClient, demo: loader.DemoCredentials
+) -> None:
+    egain = demo.egain
+    wrong = await client.post(
+        egain["user_token_url"],
+        data={"grant_type": "client_credentials", "client_id": egain["client_id"],
+              "client_secret": "wrong"},
+    )  # fmt: skip
+    assert (wrong.status_code, wrong.json()["error"]) == (401, "invalid_client")
+    basic = await client.post(
+        egain["user_token_url"],
+        data={"grant_type": "client_credentials"},
+        auth=(egain["client_id"], egain["client_secret"]),
+    )
+    assert basic.status_code == 200
+    grant = await client.post(
+        egain["user_token_url"],
+        data={"grant_type": "password", "username": "egain.agent", "password": "wrong"},
+        auth=(egain["client_id"], egain["client_secret"]),
+    )
+    assert (grant.status_code, grant.json()["error"]) == (400, "invalid_grant")
+    odd = await client.post(
+        egain["user_token_url"],
+        data={"grant_type": "implicit"},
+        auth=(egain["client_id"], egain["client_secret"]),
+    )
+    assert (odd.status_code, odd.json()["error"]) == (400, "unsupported_grant_type")
+    tenant = await client.post("/system/auth/nowhere-U/oauth2/token", data={})
+    assert (tenant.status_code, tenant.json()["code"]) == (404, "404-101")
+
+
+async def test_customers_by_id(client: httpx.AsyncClient, demo: loader.DemoCredentials) -> None:
+    token = await _token(client, demo)
+    found = (await _get(client, token, "phone=14082343456102")).json()["customer"]
+    ids = [customer["id"] for customer in found]
+    listed = await _get(client, token, "", f"{SEARCH}/{ids[2]},{ids[0]}")
+    assert [c["id"] for c in listed.json()["customer"]] == [ids[2], ids[0]]
+    missing = await _get(client, token, "", f"{SEARCH}/{ids[0]},99990,12340")
+    assert (missing.status_code, missing.json()["code"]) == (404, "404-100")
+    assert "99990, 12340" in missing.json()["developerMessage"]
+    many = ",".join(str(n) for n in range(11, 11 + 76 * 10, 10))
+    assert (await _get(client, token, "", f"{SEARCH}/{many}")).status_code == 400
+    assert (await _get(client, token, "", f"{SEARCH}/abc")).json()["code"] == "400-196"
+
+
+async def test_departmentalization(client: httpx.AsyncClient, demo: loader.DemoCredentials) -> None:
+    """In the second workspace departmentalization is on and the agent works in Service:
+    a client application must name a department; the agent sees Service's customers."""
+    egain = demo.egain
+    url = egain["user_token_url"].replace("/demo-U/", "/departments-U/")
+    made = await client.post(
+        url,
+        data={"grant_type": "client_credentials", "client_id": egain["client_id"],
+              "client_secret": egain["client_secret"]},
+    )  # fmt: skip
+    token = made.json()["access_token"]
+    search = f"/s/departments{SEARCH}"
+    unnamed = await _get(client, token, "phone=14082343456102", search)
+    assert (unnamed.status_code, unnamed.json()["code"]) == (400, "400-112")
+    sales = await _get(client, token, "phone=14082343456102&department=sales", search)
+    assert sorted(c["customerName"] for c in sales.json()["customer"]) == [
+        "Corp_Cust2",
+        "Corp_Cust3",
+        "Mary Tierney",
+    ]
+    signed_in = await client.post(
+        url,
+        data={"grant_type": "password", "client_id": egain["client_id"],
+              "client_secret": egain["client_secret"], **egain["user"]},
+    )  # fmt: skip
+    agent = signed_in.json()["access_token"]
+    seen = await _get(client, agent, "phone=14082343456102", search)
+    assert sorted(c["customerName"] for c in seen.json()["customer"]) == [
+        "Corp_Cust1",
+        "John Russel Tierney",
+        "Tierney household",
+    ]
+    assert all(c["department"]["name"] == "Service" for c in seen.json()["customer"])
+    everywhere = await _get(client, await _user_token(client, demo), "phone=14082343456102")
+    assert everywhere.json()["paginationInfo"]["count"] == 6  # the demo: off
