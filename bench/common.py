@@ -89,7 +89,7 @@ async def sample(url: str, count: int) -> dict[str, Any]:
     return {"workspace": ws, "total": total, "rows": rows}
 
 
-def prepare(backend: str, count: int) -> tuple[str, dict[str, str], dict[str, Any]]:
+def prepare(backend: str, count: int) -> tuple[str, dict[str, Any], dict[str, Any]]:
     url = database_url(backend)
     if backend == "postgresql":
         asyncio.run(ensure_postgres_database(url))
@@ -188,6 +188,8 @@ def main(
     name: str,
     run: Callable[[str, int, int, int], dict[str, Any]],
     report: Callable[[list[dict[str, Any]]], None],
+    *,
+    needs_wrk: bool = True,
 ) -> None:
     """The benchmarks' command line: choose backends, run, print, keep the figures."""
     parser = argparse.ArgumentParser(
@@ -198,7 +200,7 @@ def main(
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    if shutil.which("wrk") is None:
+    if needs_wrk and shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     results = [run(backend, args.count, args.seconds, args.rounds) for backend in backends]

@@ -36,6 +36,12 @@ def test_demo_json_is_idempotent(database: str) -> None:
         "cention_token",
     } <= set(first)
     assert first["workspace"] == "demo"
+    egain = first["egain"]
+    assert {"user_token_url", "customer_token_url", "client_id", "client_secret", "user"} <= set(
+        egain
+    )
+    assert egain["user_token_url"] == "/system/auth/demo-U/oauth2/token"
+    assert set(egain["user"]) == {"username", "password"}
     second = json.loads(run("demo", "--json", "--database", database))
     assert second == first
 

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -32,7 +33,7 @@ def free_port() -> int:
 class Server:
     url: str
     database: str
-    credentials: dict[str, str]
+    credentials: dict[str, Any]
     data_dir: Path
 
     @property

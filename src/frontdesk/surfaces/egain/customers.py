@@ -24,11 +24,13 @@ from frontdesk.domain.identity import normalize
 from frontdesk.domain.properties import service as properties
 from frontdesk.store.fields import ContactKind
 from frontdesk.store.registry import TableDef
-from frontdesk.surfaces.egain import errors
+from frontdesk.surfaces.egain import errors, schemas
 from frontdesk.surfaces.egain.access import Kind as ActorKind
 from frontdesk.surfaces.egain.call import Call, endpoint, respond
+from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
 
 BASE = "/core/customermgr/v3/customer"
+TAG = "eGain Customer Manager v3"
 MOST = 75
 DEFAULT_SIZE = 25
 SOCIAL_IDS = {
@@ -223,6 +225,45 @@ def _page_link(rel: str, given: Mapping[str, str], number: int) -> dict[str, str
     return {"rel": rel, "href": _href(BASE, {**given, "$pagenum": str(number)})}
 
 
+def _documented_criteria() -> tuple[Parameter, ...]:
+    exact = "exact, through the identity index"
+    described = {
+        "phone": f"A phone number of a contact ({exact}: however either side wrote it)",
+        "email": f"An email address of a contact ({exact}, in any case)",
+        "customerName": "Part of the customer's name, in any case",
+        "created": "[start,end] (YYYY-MM-DDThh:mm:ss.SSSZ, both inclusive, either optional)",
+        "custom": "Custom attribute criteria (JSON): not supported yet",
+        "activity": "Activity criteria (JSON): not supported yet",
+        **{name: f"A {channel} id of a contact ({exact})" for name, channel in SOCIAL_IDS.items()},
+    }
+    found = [Parameter(name, "query", described[name]) for name in CRITERIA]
+    found += [
+        Parameter("type", "query", "With another criterion", {"enum": list(TYPES)}),
+        Parameter("department", "query", "A department's name (client applications)"),
+        Parameter("$attribute", "query", "More attributes: " + ", ".join(sorted(ATTRIBUTES))),
+        Parameter("$sort", "query", "Order by", {"enum": list(SORTS)}),
+        Parameter("$order", "query", "With $sort", {"enum": ["asc", "desc"]}),
+        *(
+            Parameter(name, "query", "1-based; sizes 1-75", schemas.PAGE)
+            for name in (*PAGING, *RANGE)
+        ),
+    ]
+    return (*found, *schemas.HEADERS)
+
+
+@documented(
+    Operation(
+        "Search customers",
+        TAG,
+        _documented_criteria(),
+        {
+            200: Reply("The page of customers found", {schemas.JSON: schemas.CUSTOMERS}),
+            204: Reply("Nothing found, or a page past the end"),
+            **schemas.COMMON,
+        },
+        description="Criteria are ANDed; at least one besides type is required.",
+    )
+)
 @endpoint
 async def search(call: Call) -> Response:
     given = _single(call)
@@ -265,6 +306,27 @@ async def search(call: Call) -> Response:
     return respond(document)
 
 
+@documented(
+    Operation(
+        "Customers by id",
+        TAG,
+        (
+            Parameter(
+                "ids",
+                "path",
+                "Up to 75 ids, comma-separated",
+                {"type": "string", "pattern": "^[0-9]+(,[0-9]+)*$"},
+            ),
+            Parameter("$attribute", "query", "More attributes"),
+            *schemas.HEADERS,
+        ),
+        {
+            200: Reply("The customers", {schemas.JSON: schemas.CUSTOMERS}),
+            **schemas.COMMON,
+            404: schemas.failure("Ids that name no customer (404-100), or no such tenant"),
+        },
+    )
+)
 @endpoint
 async def by_ids(call: Call) -> Response:
     given = _single(call)

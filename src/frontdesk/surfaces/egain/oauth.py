@@ -21,8 +21,10 @@ from frontdesk.domain.services import Services
 from frontdesk.domain.workspaces import service as workspaces
 from frontdesk.errors import DomainError, NotFound, Thing
 from frontdesk.surfaces.body import read_body
+from frontdesk.surfaces.egain import schemas
 from frontdesk.surfaces.egain.access import USERS_REALM
 from frontdesk.surfaces.egain.call import failure, services_of
+from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
 
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 SCOPE = "core.customermgr.read"
@@ -87,6 +89,58 @@ async def _grant(
     raise GrantError(GrantCode.UNSUPPORTED_GRANT_TYPE, value=grant)
 
 
+FORM = {
+    "type": "object",
+    "required": ["grant_type"],
+    "properties": {
+        "grant_type": {"enum": ["client_credentials", "password"]},
+        "client_id": {"type": "string"},
+        "client_secret": {"type": "string"},
+        "username": {"type": "string"},
+        "password": {"type": "string"},
+        "scope": {"type": "string"},
+    },
+}
+TOKENS = {
+    "type": "object",
+    "required": ["access_token", "token_type", "expires_in", "scope"],
+    "properties": {
+        "access_token": {"type": "string"},
+        "token_type": {"const": "Bearer"},
+        "expires_in": {"type": "integer"},
+        "scope": {"type": "string"},
+    },
+}
+REFUSED = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {"error": {"type": "string"}, "error_description": {"type": "string"}},
+}
+
+
+@documented(
+    Operation(
+        "Get an access token (eGain)",
+        "eGain OAuth",
+        (
+            Parameter(
+                "tenant",
+                "path",
+                "<workspace>-U (users, client applications) or <workspace>-C (customers)",
+            ),
+        ),
+        {
+            200: Reply("Tokens (RFC 6749)", {"application/json": TOKENS}),
+            400: Reply("A bad grant (RFC 6749)", {"application/json": REFUSED}),
+            401: Reply("Bad client credentials (RFC 6749)", {"application/json": REFUSED}),
+            404: schemas.failure("No such tenant"),
+            413: schemas.failure("The body is over the size cap"),
+            429: schemas.failure("Too many failed sign-ins"),
+        },
+        body={"application/x-www-form-urlencoded": FORM},
+        authenticated=False,
+    )
+)
 async def token(request: Request) -> Response:
     tenant = str(request.path_params.get("tenant", ""))
     name, dash, side = tenant.rpartition("-")
