@@ -224,3 +224,30 @@ def test_a_busy_port_is_one_line_before_anything_else(database: str) -> None:
     assert len(lines) == 1
     assert f"Port {port} on 127.0.0.1 is in use" in lines[0]
     assert f"PORT={port + 1}" in lines[0]
+
+
+def test_egain_departments_and_users(database: str) -> None:
+    """Departments are found by name in any case; an eGain user gets departments and
+    actions, and an unknown action is refused with the list of known ones."""
+    run("workspace", "create", "acme", "--default", "--database", database)
+    sales = run("egain", "department", "create", "Sales", "--database", database).strip()
+    assert len(sales) == 32
+    assert run("egain", "department", "create", "sales", "--database", database).strip() == sales
+    made = runner.invoke(
+        app,
+        ["egain", "user", "eve", "--department", "Service", "--foreign-department", "Sales",
+         "--action", "View Agent Console", "--database", database],
+        input="long-enough-password\nlong-enough-password\n",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    refused = runner.invoke(
+        app,
+        ["egain", "user", "bob", "--department", "Sales", "--action", "Fly", "--database",
+         database],
+        input="long-enough-password\nlong-enough-password\n",
+    )  # fmt: skip
+    assert refused.exit_code != 0
+    assert "View Agent Console" in refused.output
+    listed = run("user", "list", "--database", database)
+    assert "eve" in listed
+    assert "bob" not in listed

@@ -9,8 +9,10 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 
 from frontdesk.domain.access import Actor
+from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Unit
 from frontdesk.store.schema import sa_table
+from frontdesk.store.tables import REGISTRY
 from frontdesk.store.text import fold
 
 _departments = sa_table("cmn_department")
@@ -55,3 +57,26 @@ async def names(unit: Unit, actor: Actor, sys_ids: Iterable[str]) -> dict[str, s
         _departments.c.workspace_id == actor.workspace_id, _departments.c.sys_id.in_(wanted)
     )
     return {str(sys_id): str(name or "") for sys_id, name in (await unit.tx.fetch(statement)).rows}
+
+
+async def create(unit: Unit, actor: Actor, name: str) -> str:
+    """A new department (or the one with this name); its sys_id."""
+    found = await named(unit, actor, name)
+    if found is not None:
+        return found
+    made = await records.insert(unit, actor, REGISTRY["cmn_department"], {"name": name.strip()})
+    return str(made["sys_id"])
+
+
+async def assign(
+    unit: Unit, actor: Actor, user_sys_id: str, own: str, others: Iterable[str] = ()
+) -> None:
+    """Make ``own`` the user's department, and ``others`` departments they also work in."""
+    await records.update(unit, actor, REGISTRY["sys_user"], user_sys_id, {"department": own})
+    for department in others:
+        await records.insert(
+            unit,
+            actor,
+            REGISTRY["sys_user_foreign_department"],
+            {"user": user_sys_id, "department": department},
+        )

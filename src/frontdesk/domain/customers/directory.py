@@ -12,6 +12,7 @@ Searching, ordering and paging all happen in the database.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
+from frontdesk.db.statements import Prepared
 from frontdesk.domain.access import Actor
 from frontdesk.domain.identity import service as identity
 from frontdesk.domain.records import service as records
@@ -104,7 +106,21 @@ class Customer:
 @dataclass(frozen=True, slots=True)
 class Found:
     customers: list[Customer]
-    total: int
+    total: int  # how many customers meet the criteria (0 for a page past the end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What a search's statement looks like, its values aside: searches of one shape share
+    one statement, compiled once (``_statement``)."""
+
+    kinds: tuple[tuple[Kind, int], ...]  # the kinds searched, with their rank
+    reached: tuple[ContactKind, ...]
+    created_from: bool
+    created_to: bool
+    departments: bool
+    order: Order
+    descending: bool
 
 
 async def search(
@@ -119,36 +135,76 @@ async def search(
     limit: int = 25,
 ) -> Found:
     """One page of the customers that meet ``criteria``, and how many there are."""
-    parts = []
-    for kind in Kind:
-        if kind not in criteria.kinds:
-            continue
+    ranks = kind_rank or _DIGITS
+    kinds = [kind for kind in Kind if kind in criteria.kinds]
+    wheres: dict[Kind, ColumnElement[bool] | None] = {}
+    for kind in kinds:
         actor.require(Operation.QUERY, kind.table)
-        part = await _part(unit, actor, kind, criteria, (kind_rank or _DIGITS)[kind])
-        if part is not None:
-            parts.append(part)
-    if not parts:
+        query = EMPTY
+        if criteria.name:
+            query = query.also(Condition("name", "LIKE", "LIKE", criteria.name, 0))
+        selected = await records.selection(unit, actor, kind.table, query)
+        if not selected.none:
+            wheres[kind] = selected.where
+    points = [(contact, identity.normalized(contact, value)) for contact, value in criteria.reached]
+    if not wheres or any(value is None for _, value in points):
         return Found([], 0)
+    values: dict[str, Any] = {
+        "ws": actor.workspace_id,
+        "created_from": criteria.created_from,
+        "created_to": criteria.created_to,
+        "departments": sorted(criteria.departments or ()),
+        "limit": limit,
+        "offset": offset,
+        **{f"point{index}": value for index, (_, value) in enumerate(points)},
+    }
+    shape = _Shape(
+        tuple((kind, ranks[kind]) for kind in wheres),
+        tuple(contact for contact, _ in points),
+        criteria.created_from is not None,
+        criteria.created_to is not None,
+        criteria.departments is not None,
+        order,
+        descending,
+    )
+    if any(where is not None for where in wheres.values()):
+        statement: Prepared | sa.Select[Any] = _paged(shape, wheres)  # a name: its own
+    else:
+        statement = _statement(shape)
+    rows = (await unit.tx.fetch(statement, values)).rows
+    if not rows:
+        return Found([], 0)
+    total = int(rows[0][2])
+    chosen = [(Kind(str(kind)), str(sys_id)) for kind, sys_id, _ in rows]
+    return Found(await _load(unit, actor, chosen), total)
+
+
+@functools.lru_cache(maxsize=256)
+def _statement(shape: _Shape) -> Prepared:
+    return Prepared(_paged(shape, {}))
+
+
+def _paged(shape: _Shape, wheres: Mapping[Kind, ColumnElement[bool] | None]) -> sa.Select[Any]:
+    """The page of the customers of a shape (and how many there are in all, beside each
+    row: a page past the end has no rows, and nothing to say how many there are then).
+    Values are named parameters: ``ws``, ``point<n>``, ``created_from``, ``created_to``,
+    ``departments``, ``limit`` and ``offset``."""
+    parts = [_part(shape, kind, rank, wheres.get(kind)) for kind, rank in shape.kinds]
     union = sa.union_all(*parts).subquery("customers")
-    total = int(await unit.tx.scalar(sa.select(sa.func.count()).select_from(union)) or 0)
-    if total == 0 or offset >= total:
-        return Found([], total)
     column = {
         Order.KEY: union.c.key,
         Order.KIND: union.c.rank,
         Order.NAME: sa.func.lower(sa.func.coalesce(union.c.name, "")),
-    }[order]
-    first = column.desc() if descending else column.asc()
-    tie = union.c.key.desc() if descending and order is Order.KEY else union.c.key.asc()
-    statement = (
-        sa.select(union.c.kind, union.c.sys_id, union.c.key)
+    }[shape.order]
+    first = column.desc() if shape.descending else column.asc()
+    by_key = shape.descending and shape.order is Order.KEY
+    tie = union.c.key.desc() if by_key else union.c.key.asc()
+    return (
+        sa.select(union.c.kind, union.c.sys_id, sa.func.count().over().label("total"))
         .order_by(first, tie)
-        .limit(limit)
-        .offset(offset)
+        .limit(sa.bindparam("limit", type_=sa.Integer))
+        .offset(sa.bindparam("offset", type_=sa.Integer))
     )
-    rows = (await unit.tx.fetch(statement)).rows
-    chosen = [(Kind(str(kind)), str(sys_id)) for kind, sys_id, _ in rows]
-    return Found(await _load(unit, actor, chosen), total)
 
 
 async def by_keys(unit: Unit, actor: Actor, keys: Sequence[int]) -> list[Customer]:
@@ -180,32 +236,24 @@ async def _restricted(unit: Unit, actor: Actor, kind: Kind) -> ColumnElement[boo
     return sa.false() if chosen.none else chosen.where
 
 
-async def _part(
-    unit: Unit, actor: Actor, kind: Kind, criteria: Criteria, rank: int
-) -> sa.Select[Any] | None:
+def _part(
+    shape: _Shape, kind: Kind, rank: int, where: ColumnElement[bool] | None
+) -> sa.Select[Any]:
     """The customers of one kind that meet the criteria: (kind, sys_id, key, name, rank)."""
     rows = sa_table(kind.value)
-    ws = actor.workspace_id
+    ws = sa.bindparam("ws", type_=sa.Integer)
     conditions: list[ColumnElement[bool]] = [rows.c.workspace_id == ws]
-    query = EMPTY
-    if criteria.name:
-        query = query.also(Condition("name", "LIKE", "LIKE", criteria.name, 0))
-    chosen = await records.selection(unit, actor, kind.table, query)
-    if chosen.none:
-        return None
-    if chosen.where is not None:
-        conditions.append(chosen.where)
-    for contact, value in criteria.reached:
-        key = identity.normalized(contact, value)
-        if key is None:
-            return None
-        conditions.append(rows.c.sys_id.in_(_reached(kind, ws, contact, key)))
-    if criteria.created_from is not None:
-        conditions.append(rows.c.sys_created_on >= criteria.created_from)
-    if criteria.created_to is not None:
-        conditions.append(rows.c.sys_created_on <= criteria.created_to)
-    if criteria.departments is not None:
-        conditions.append(rows.c.department.in_(sorted(criteria.departments)))
+    if where is not None:
+        conditions.append(where)
+    for index, contact in enumerate(shape.reached):
+        value = sa.bindparam(f"point{index}", type_=sa.String)
+        conditions.append(rows.c.sys_id.in_(_reached(kind, ws, contact, value)))
+    if shape.created_from:
+        conditions.append(rows.c.sys_created_on >= sa.bindparam("created_from", type_=sa.DateTime))
+    if shape.created_to:
+        conditions.append(rows.c.sys_created_on <= sa.bindparam("created_to", type_=sa.DateTime))
+    if shape.departments:
+        conditions.append(rows.c.department.in_(sa.bindparam("departments", expanding=True)))
     return sa.select(
         sa.literal(kind.value).label("kind"),
         rows.c.sys_id,
@@ -215,7 +263,9 @@ async def _part(
     ).where(*conditions)
 
 
-def _reached(kind: Kind, ws: int, contact: ContactKind, value: str) -> sa.Select[Any]:
+def _reached(
+    kind: Kind, ws: ColumnElement[int], contact: ContactKind, value: ColumnElement[str]
+) -> sa.Select[Any]:
     """The sys_ids of the customers of ``kind`` reached at ``value`` (an index lookup)."""
 
     def owners(table: str) -> sa.Select[Any]:
