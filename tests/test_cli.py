@@ -251,3 +251,9 @@ def test_egain_departments_and_users(database: str) -> None:
     listed = run("user", "list", "--database", database)
     assert "eve" in listed
     assert "bob" not in listed
+    made = runner.invoke(
+        app,
+        ["egain", "customer-login", "0" * 32, "nobody", "--database", database],
+        input="long-enough-password\nlong-enough-password\n",
+    )
+    assert made.exit_code != 0  # no such consumer

@@ -1,7 +1,7 @@
-"""``frontdesk egain …``: eGain's departments and users (with their departments and
-actions). Client applications are ``frontdesk oauth-client``'s: one application serves both
-APIs (at eGain, its client_credentials tokens act as the application itself). Customer
-departmentalization is a property: ``frontdesk property set
+"""``frontdesk egain …``: eGain's departments, users (with their departments and
+actions) and customers' own sign-ins. Client applications are ``frontdesk oauth-client``'s:
+one application serves both APIs (at eGain, its client_credentials tokens act as the
+application itself). Customer departmentalization is a property: ``frontdesk property set
 egain.customer_departmentalization true``."""
 
 from __future__ import annotations
@@ -81,3 +81,29 @@ def user_create(
 
     run(settings_for(database), work)
     console.print(f"eGain user [bold]{user_name}[/bold] created in {home}")
+
+
+@egain.command("customer-login")
+def customer_login(
+    consumer: str = typer.Argument(..., help="The consumer's sys_id"),
+    user_name: str = typer.Argument(..., help="The sign-in name"),
+    password: str = typer.Option(..., prompt=True, hide_input=True, confirmation_prompt=True),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Give a consumer their own sign-in (eGain's Customer actor, at <workspace>-C)."""
+
+    async def work(services: Services) -> None:
+        found = await workspaces.resolve(services, workspace_name)
+        hashed = await users.hashed_password(services, password)
+        async with services.write() as unit:
+            await users.create_consumer_sign_in(
+                unit,
+                system(found.id),
+                consumer_sys_id=consumer,
+                user_name=user_name,
+                password_hash=hashed,
+            )
+
+    run(settings_for(database), work)
+    console.print(f"Customer sign-in [bold]{user_name}[/bold] created")

@@ -283,6 +283,9 @@ CSM_CONSUMER_USER = TableDef(
         phone("mobile_phone"),
         reference("consumer", "csm_consumer"),
         boolean("active", default=True),
+        boolean("locked_out", default=False),
+        # A consumer's own sign-in (eGain's Customer actor).
+        password("user_password"),
         string("time_zone", 40),
         string("preferred_language", 3),
     ),

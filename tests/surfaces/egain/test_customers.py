@@ -314,3 +314,37 @@ async def test_departmentalization(client: httpx.AsyncClient, demo: loader.DemoC
     assert all(c["department"]["name"] == "Service" for c in seen.json()["customer"])
     everywhere = await _get(client, await _user_token(client, demo), "phone=14082343456102")
     assert everywhere.json()["paginationInfo"]["count"] == 6  # the demo: off
+
+
+async def test_a_customer_gets_themself_alone(
+    client: httpx.AsyncClient, demo: loader.DemoCredentials
+) -> None:
+    egain = demo.egain
+    made = await client.post(
+        egain["customer_token_url"],
+        data={"grant_type": "password", "client_id": egain["client_id"],
+              "client_secret": egain["client_secret"], **egain["customer"]},
+    )  # fmt: skip
+    assert made.status_code == 200, made.text
+    token = made.json()["access_token"]
+    mine = await _get(client, token, "$attribute=created")
+    (john,) = mine.json()["customer"]
+    assert john["customerName"] == "John Russel Tierney"
+    assert "created" in john
+    refused = await _get(client, token, "email=mary.tierney@customer.com")
+    assert (refused.status_code, refused.json()["code"]) == (400, "400-101")
+    own = await _get(client, token, "", f"{SEARCH}/{john['id']}")
+    assert own.status_code == 200
+    others = (await _get(client, await _token(client, demo), "phone=14082343456102")).json()
+    other = next(c["id"] for c in others["customer"] if c["id"] != john["id"])
+    hidden = await _get(client, token, "", f"{SEARCH}/{other}")
+    assert (hidden.status_code, hidden.json()["code"]) == (404, "404-100")
+    # A customer's token is not a user's: not at -U, and not at ServiceNow.
+    agent = await client.post(
+        egain["user_token_url"],
+        data={"grant_type": "password", "client_id": egain["client_id"],
+              "client_secret": egain["client_secret"], **egain["customer"]},
+    )  # fmt: skip
+    assert (agent.status_code, agent.json()["error"]) == (400, "invalid_grant")
+    bearer = {"Authorization": f"Bearer {token}"}
+    assert (await client.get("/api/now/table/csm_consumer", headers=bearer)).status_code == 401

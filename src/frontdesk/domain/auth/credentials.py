@@ -107,12 +107,16 @@ async def verify_password(
     secret: str,
     *,
     address: str | None = None,
+    table: str = "sys_user",
 ) -> Principal:
-    """Check a user's password (Argon2, in a worker thread) and load the user's roles."""
+    """Check a password (Argon2, in a worker thread) of a sign-in of ``table`` (users by
+    default; ``repository.SIGN_INS``) and load the user's roles."""
     if "\x00" in user_name:
         raise Unauthenticated(Why.WRONG)
     async with services.read() as unit:
-        row = await repository.login(unit.tx, workspace_id=workspace_id, user_name=user_name)
+        row = await repository.login(
+            unit.tx, workspace_id=workspace_id, user_name=user_name, table=table
+        )
         roles = (
             await repository.role_names(
                 unit.tx, workspace_id=workspace_id, user_sys_id=row["sys_id"]
@@ -123,7 +127,7 @@ async def verify_password(
     valid = await checked(
         services,
         workspace_id,
-        account=f"user:{user_name.lower()}",
+        account=f"{table}:{user_name.lower()}",
         stored=row["user_password"] if row is not None else None,
         secret=secret,
         address=address,

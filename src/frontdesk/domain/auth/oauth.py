@@ -115,12 +115,19 @@ async def _client(services: Services, workspace_id: int, applicant: Applicant) -
 
 
 async def password_grant(
-    services: Services, workspace_id: int, applicant: Applicant, *, username: str, password: str
+    services: Services,
+    workspace_id: int,
+    applicant: Applicant,
+    *,
+    username: str,
+    password: str,
+    table: str = "sys_user",
 ) -> Tokens:
+    """Tokens for a sign-in of ``table`` (users by default) who gave their password."""
     client = await _client(services, workspace_id, applicant)
     try:
         user = await credentials.verify_password(
-            services, workspace_id, username, password, address=applicant.address
+            services, workspace_id, username, password, address=applicant.address, table=table
         )
     except Unauthenticated:
         raise GrantError(GrantCode.INVALID_GRANT, Thing.USER) from None

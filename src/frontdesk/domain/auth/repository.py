@@ -16,27 +16,41 @@ roles = sa_table("sys_user_role")
 grants = sa_table("sys_user_has_role")
 clients = sa_table("oauth_entity")
 
-_LOGIN = Prepared(
-    sa.select(
-        users.c.sys_id,
-        users.c.user_name,
-        users.c.user_password,
-        users.c.active,
-        users.c.locked_out,
-        users.c.time_zone,
+# The tables whose records sign in: users, and consumers' own users (eGain's customers).
+SIGN_INS = ("sys_user", "csm_consumer_user")
+
+
+def _login(table: sa.Table) -> Prepared:
+    return Prepared(
+        sa.select(
+            table.c.sys_id,
+            table.c.user_name,
+            table.c.user_password,
+            table.c.active,
+            table.c.locked_out,
+            table.c.time_zone,
+        )
+        .where(
+            table.c.workspace_id == sa.bindparam("ws"),
+            sa.func.lower(table.c.user_name) == sa.bindparam("user_name"),
+        )
+        .order_by(table.c.sys_id)
+        .limit(1)
     )
-    .where(
-        users.c.workspace_id == sa.bindparam("ws"),
-        sa.func.lower(users.c.user_name) == sa.bindparam("user_name"),
+
+
+def _by_sys_id(table: sa.Table) -> Prepared:
+    return Prepared(
+        sa.select(
+            table.c.sys_id, table.c.user_name, table.c.active, table.c.locked_out, table.c.time_zone
+        ).where(
+            table.c.workspace_id == sa.bindparam("ws"), table.c.sys_id == sa.bindparam("sys_id")
+        )
     )
-    .order_by(users.c.sys_id)
-    .limit(1)
-)
-_USER = Prepared(
-    sa.select(
-        users.c.sys_id, users.c.user_name, users.c.active, users.c.locked_out, users.c.time_zone
-    ).where(users.c.workspace_id == sa.bindparam("ws"), users.c.sys_id == sa.bindparam("sys_id"))
-)
+
+
+_LOGINS = {name: _login(sa_table(name)) for name in SIGN_INS}
+_USERS = {name: _by_sys_id(sa_table(name)) for name in SIGN_INS}
 _ROLES = Prepared(
     sa.select(roles.c.name)
     .select_from(
@@ -95,12 +109,21 @@ _GRANT = Prepared(
 )
 
 
-async def login(tx: Transaction, *, workspace_id: int, user_name: str) -> dict[str, Any] | None:
-    return await tx.first(_LOGIN, {"ws": workspace_id, "user_name": user_name.lower()})
+async def login(
+    tx: Transaction, *, workspace_id: int, user_name: str, table: str = "sys_user"
+) -> dict[str, Any] | None:
+    """The sign-in of ``table`` (one of ``SIGN_INS``) with this user name, in any case."""
+    params = {"ws": workspace_id, "user_name": user_name.lower()}
+    return await tx.first(_LOGINS[table], params)
 
 
 async def user(tx: Transaction, *, workspace_id: int, sys_id: str) -> dict[str, Any] | None:
-    return await tx.first(_USER, {"ws": workspace_id, "sys_id": sys_id})
+    """A sign-in by sys_id, of any of ``SIGN_INS`` (a user's first)."""
+    for statement in _USERS.values():
+        found = await tx.first(statement, {"ws": workspace_id, "sys_id": sys_id})
+        if found is not None:
+            return found
+    return None
 
 
 async def role_names(tx: Transaction, *, workspace_id: int, user_sys_id: str) -> frozenset[str]:
@@ -119,11 +142,12 @@ async def grant_sys_id(tx: Transaction, *, workspace_id: int, user: str, role: s
 
 
 async def set_password_hash(
-    tx: Transaction, *, workspace_id: int, sys_id: str, hashed: str
+    tx: Transaction, *, workspace_id: int, sys_id: str, hashed: str, table: str = "sys_user"
 ) -> None:
+    rows = sa_table(table)
     await tx.execute(
-        sa.update(users)
-        .where(users.c.workspace_id == workspace_id, users.c.sys_id == sys_id)
+        sa.update(rows)
+        .where(rows.c.workspace_id == workspace_id, rows.c.sys_id == sys_id)
         .values(user_password=hashed)
     )
 

@@ -18,6 +18,8 @@ MIN_PASSWORD = 8
 USERS = REGISTRY["sys_user"]
 ROLES = REGISTRY["sys_user_role"]
 GRANTS = REGISTRY["sys_user_has_role"]
+CONSUMERS = REGISTRY["csm_consumer"]
+CONSUMER_USERS = REGISTRY["csm_consumer_user"]
 
 
 async def hashed_password(services: Services, secret: str) -> str:
@@ -93,3 +95,29 @@ async def revoke(unit: Unit, actor: Actor, user_sys_id: str, role_name: str) -> 
 
 async def role_names(unit: Unit, workspace_id: int, user_sys_id: str) -> frozenset[str]:
     return await repository.role_names(unit.tx, workspace_id=workspace_id, user_sys_id=user_sys_id)
+
+
+async def create_consumer_sign_in(
+    unit: Unit, actor: Actor, *, consumer_sys_id: str, user_name: str, password_hash: str
+) -> dict[str, Any]:
+    """A consumer's own sign-in (a ``csm_consumer_user``, the consumer's ``user``); hash
+    the password beforehand."""
+    ws = actor.workspace_id
+    if await repository.login(
+        unit.tx, workspace_id=ws, user_name=user_name, table=CONSUMER_USERS.name
+    ):
+        raise Conflict(Thing.USER, user_name)
+    consumer = await records.get(unit, actor, CONSUMERS, consumer_sys_id)
+    fields = {name: consumer.get(name) for name in ("first_name", "last_name", "email")}
+    made = await records.insert(
+        unit,
+        actor,
+        CONSUMER_USERS,
+        {**fields, "user_name": user_name, "consumer": consumer["sys_id"]},
+    )
+    await repository.set_password_hash(
+        unit.tx, workspace_id=ws, sys_id=made["sys_id"], hashed=password_hash,
+        table=CONSUMER_USERS.name,
+    )  # fmt: skip
+    await records.update(unit, actor, CONSUMERS, consumer["sys_id"], {"user": made["sys_id"]})
+    return made

@@ -230,6 +230,16 @@ async def by_keys(unit: Unit, actor: Actor, keys: Sequence[int]) -> list[Custome
     return await _load(unit, actor, chosen)
 
 
+async def signed_in(unit: Unit, actor: Actor, sign_in: str) -> list[Customer]:
+    """The customers whose own sign-in (a consumer's ``user``) this is."""
+    actor.require(Operation.QUERY, PEOPLE)
+    return await _load(
+        unit,
+        actor,
+        [(Kind.PERSON, r["sys_id"]) for r in await _many(unit, actor, PEOPLE, "user", [sign_in])],
+    )
+
+
 async def _restricted(unit: Unit, actor: Actor, kind: Kind) -> ColumnElement[bool] | None:
     """The caller's row restriction on a kind's table, if it has one."""
     chosen = await records.selection(unit, actor, kind.table, EMPTY)

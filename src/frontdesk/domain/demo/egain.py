@@ -23,6 +23,7 @@ from frontdesk.domain.services import Unit
 from frontdesk.store.tables import REGISTRY
 
 AGENT = "egain.agent"
+CUSTOMER = "john.tierney"
 DEPARTMENTS_WORKSPACE = "departments"
 SERVICE = demo_id("department-service")
 SALES = demo_id("department-sales")
@@ -35,6 +36,7 @@ class Secrets:
     client_id: str
     client_secret: str
     agent_password: str
+    customer_password: str  # John Tierney's own sign-in
     # Hashes a secret for storing (only what is created is hashed).
     hashed: Callable[[str], Awaitable[str]]
 
@@ -149,6 +151,17 @@ async def load(
                     "department": department,
                 },
             )
+    known = await auth_store.login(
+        unit.tx, workspace_id=ws, user_name=CUSTOMER, table="csm_consumer_user"
+    )
+    if known is None:
+        await users.create_consumer_sign_in(
+            unit,
+            actor,
+            consumer_sys_id=JOHN,
+            user_name=CUSTOMER,
+            password_hash=await secrets.hashed(secrets.customer_password),
+        )
     client = await auth_store.client(unit.tx, workspace_id=ws, client_id=secrets.client_id)
     if client is None:
         await oauth.register_client(

@@ -112,6 +112,7 @@ async def _load(
         client_id=derive(secret, "egain-client-id", 32),
         client_secret=derive(secret, "egain-client-secret", 32),
         agent_password=derive(secret, "egain-agent-password"),
+        customer_password=derive(secret, "egain-customer-password"),
         hashed=hashed,
     )
     await egain.load(
@@ -128,6 +129,7 @@ async def _load(
         "client_id": egain_secrets.client_id,
         "client_secret": egain_secrets.client_secret,
         "user": {"username": egain.AGENT, "password": egain_secrets.agent_password},
+        "customer": {"username": egain.CUSTOMER, "password": egain_secrets.customer_password},
     }
     return DemoCredentials(
         WORKSPACE, ADMIN, password, client_id, client_secret, token.token, signs_in

@@ -29,6 +29,8 @@ DIRECTORY = frozenset(
 # Where eGain tokens may be used: the tenant's user side (-U) and customer side (-C).
 USERS_REALM = "egain-U"
 CUSTOMERS_REALM = "egain-C"
+# Where customers' own sign-ins are: consumers' users.
+CUSTOMER_SIGN_INS = "csm_consumer_user"
 
 
 class Kind(StrEnum):

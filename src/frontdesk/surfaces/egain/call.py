@@ -18,7 +18,13 @@ from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import service as workspaces
 from frontdesk.errors import Unauthenticated, Why
 from frontdesk.surfaces.egain import errors
-from frontdesk.surfaces.egain.access import USERS_REALM, EgainAccess, Kind, actions_of
+from frontdesk.surfaces.egain.access import (
+    CUSTOMERS_REALM,
+    USERS_REALM,
+    EgainAccess,
+    Kind,
+    actions_of,
+)
 from frontdesk.surfaces.egain.errors import Refusal
 
 log = logging.getLogger("frontdesk.egain")
@@ -76,7 +82,10 @@ async def begin(request: Request) -> Call:
     if scheme.lower() != "bearer" or not value.strip():
         raise Unauthenticated(Why.MISSING)
     principal = await credentials.token(services, workspace.id, value.strip())
-    if principal.realm != USERS_REALM:  # customers' tokens: not yet issued (see issue 9)
+    if principal.realm == CUSTOMERS_REALM and principal.user_sys_id is not None:
+        actor = Actor(principal, EgainAccess(Kind.CUSTOMER))
+        return Call(request, services, workspace, actor, Kind.CUSTOMER, chosen)
+    if principal.realm != USERS_REALM:  # not an eGain token
         raise Unauthenticated(Why.WRONG)
     if principal.user_sys_id is None:
         kind, access = Kind.CLIENT, EgainAccess(Kind.CLIENT)

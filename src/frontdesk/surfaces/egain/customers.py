@@ -267,6 +267,8 @@ def _documented_criteria() -> tuple[Parameter, ...]:
 @endpoint
 async def search(call: Call) -> Response:
     given = _single(call)
+    if call.kind is ActorKind.CUSTOMER:
+        return await _themself(call, given)
     criteria = await _criteria(call, given)
     if not (criteria.reached or criteria.name or criteria.created_from or criteria.created_to):
         raise errors.missing([*CRITERIA], one_of=True)
@@ -306,6 +308,30 @@ async def search(call: Call) -> Response:
     return respond(document)
 
 
+async def _themself(call: Call, given: Mapping[str, str]) -> Response:
+    """A customer's search: themself (only ``$attribute`` may be given)."""
+    attributes = _attributes(given)
+    found = await _own(call)
+    if not found:
+        return Response(status_code=204)
+    async with call.services.read() as unit:
+        names = await departments.names(unit, call.actor, _departments_of(found))
+    document = {
+        "link": [{"rel": "self", "href": _href(BASE, given)}],
+        "customer": [_customer(c, names, attributes) for c in found],
+        "paginationInfo": {"count": len(found), "pagenum": 1, "pagesize": DEFAULT_SIZE},
+    }
+    return respond(document)
+
+
+async def _own(call: Call) -> list[Customer]:
+    sign_in = call.actor.user_sys_id
+    if sign_in is None:
+        return []
+    async with call.services.read() as unit:
+        return await directory.signed_in(unit, call.actor, sign_in)
+
+
 @documented(
     Operation(
         "Customers by id",
@@ -342,6 +368,10 @@ async def by_ids(call: Call) -> Response:
         keys[value] = int(value)
     async with call.services.read() as unit:
         found = await directory.by_keys(unit, call.actor, list(keys.values()))
+    if call.kind is ActorKind.CUSTOMER:  # a customer sees themself only
+        own = {c.key for c in await _own(call)}
+        found = [c for c in found if c.key in own]
+    async with call.services.read() as unit:
         names = await departments.names(unit, call.actor, _departments_of(found))
     known = {c.key for c in found}
     missing = [value for value, key in keys.items() if key not in known]

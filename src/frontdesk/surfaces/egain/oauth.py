@@ -1,8 +1,9 @@
 """``POST /system/auth/<tenant>/oauth2/token``: eGain's token endpoint, the tenant being
 ``<workspace>-U`` (users and client applications) or ``<workspace>-C`` (customers).
 
-``client_credentials`` makes a Client Application actor; ``password`` (our extension, for
-scripts and tests) a User. Answers are RFC 6749 JSON with ``Cache-Control: no-store``.
+``client_credentials`` at ``-U`` makes a Client Application actor; ``password`` (our
+extension, for scripts and tests) a User at ``-U`` and a Customer (a consumer's own
+sign-in) at ``-C``. Answers are RFC 6749 JSON with ``Cache-Control: no-store``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from frontdesk.domain.workspaces import service as workspaces
 from frontdesk.errors import DomainError, NotFound, Thing
 from frontdesk.surfaces.body import read_body
 from frontdesk.surfaces.egain import schemas
-from frontdesk.surfaces.egain.access import USERS_REALM
+from frontdesk.surfaces.egain.access import CUSTOMER_SIGN_INS, CUSTOMERS_REALM, USERS_REALM
 from frontdesk.surfaces.egain.call import failure, services_of
 from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
 
@@ -73,18 +74,22 @@ async def _grant(
     if not client_id:
         raise GrantError(GrantCode.INVALID_CLIENT)
     grant = form.get("grant_type", "")
-    if side != "U":  # a customer's own sign-in: not yet (issue 9)
-        raise GrantError(GrantCode.UNSUPPORTED_GRANT_TYPE, value=grant)
     scope = form.get("scope", "").strip() or SCOPE
-    applicant = Applicant(client_id, secret, scope, address, realm=USERS_REALM)
-    if grant == "client_credentials":
+    realm = USERS_REALM if side == "U" else CUSTOMERS_REALM
+    applicant = Applicant(client_id, secret, scope, address, realm=realm)
+    if grant == "client_credentials" and side == "U":
         return await oauth.client_credentials_grant(
             services, workspace_id, applicant, as_its_user=False
         )
-    if grant == "password":
+    if grant == "password":  # a user at -U; at -C a customer, by their own sign-in
         username, password = form.get("username", ""), form.get("password", "")
         return await oauth.password_grant(
-            services, workspace_id, applicant, username=username, password=password
+            services,
+            workspace_id,
+            applicant,
+            username=username,
+            password=password,
+            table="sys_user" if side == "U" else CUSTOMER_SIGN_INS,
         )
     raise GrantError(GrantCode.UNSUPPORTED_GRANT_TYPE, value=grant)
 

@@ -1,5 +1,6 @@
 """departments: of users (their own, and the others they work in) and of customers
-(consumers, accounts, households); where an OAuth token may be used (its realm)
+(consumers, accounts, households); where an OAuth token may be used (its realm); consumer
+users sign in
 
 Revision ID: 0009
 Revises: 0008
@@ -231,6 +232,12 @@ def upgrade() -> None:
         op.add_column(table, sa.Column("department", REFERENCE, nullable=True))
         op.create_index(f"ix_{table}__department", table, ["workspace_id", "department"])
     op.add_column("oauth_token", sa.Column("realm", sa.String(length=16), nullable=True))
+    # A consumer user signs in (eGain's Customer actor).
+    op.add_column("csm_consumer_user", sa.Column("locked_out", sa.Boolean(), nullable=True))
+    op.add_column(
+        "csm_consumer_user",
+        sa.Column("user_password", sa.String(length=255), nullable=True),
+    )
 
     # A user's department held a name; it now holds a department record's sys_id.
     op.create_index("ix_sys_user__department", "sys_user", ["workspace_id", "department"])
@@ -262,6 +269,8 @@ def downgrade() -> None:
     op.drop_index("ix_sys_user__department", table_name="sys_user")
 
     op.drop_column("oauth_token", "realm")
+    op.drop_column("csm_consumer_user", "user_password")
+    op.drop_column("csm_consumer_user", "locked_out")
     for table in CUSTOMERS:  # SQLite drops a column in place since 3.35
         op.drop_index(f"ix_{table}__department", table_name=table)
         op.drop_column(table, "department")
