@@ -118,6 +118,9 @@ oauth_token = sa.Table(
     sa.Column("scope", sa.String(255), nullable=False),
     # Where the token may be used, as the issuing surface names it (None: ServiceNow's).
     sa.Column("realm", sa.String(16), nullable=True),
+    # An authorization code's: where it must be redeemed, and its PKCE challenge (S256).
+    sa.Column("redirect_uri", sa.String(1024), nullable=True),
+    sa.Column("code_challenge", sa.String(128), nullable=True),
     sa.Column("created_on", timestamp(), nullable=False),
     sa.Column("expires_at", timestamp(), nullable=False),
     sa.Index(None, "workspace_id", "user_sys_id"),

@@ -3,12 +3,20 @@ the same people ServiceNow holds; tokens from eGain's own token endpoint."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import secrets
 from typing import Any
 
 import httpx
 import pytest
 
+from frontdesk.domain.access import system
+from frontdesk.domain.auth import oauth
 from frontdesk.domain.demo import loader
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspace import Workspace
+from tests import factories
 
 pytestmark = pytest.mark.anyio
 SEARCH = "/core/customermgr/v3/customer"
@@ -114,38 +122,58 @@ async def test_john_tierney_is_the_research_example(
 
 
 async def test_servicenow_s_people_are_egain_s_customers(
-    client: httpx.AsyncClient, demo: loader.DemoCredentials, demo_auth: tuple[str, str]
+    client: httpx.AsyncClient, services: Services, workspace: Workspace, admin: factories.User
 ) -> None:
+    """In a workspace of its own: people made through ServiceNow's APIs, found by eGain."""
+    async with services.write() as unit:
+        await oauth.register_client(
+            unit,
+            system(workspace.id),
+            name="eGain test application",
+            client_id="egain-test",
+            secret_hash=services.hasher.hash("egain-test-secret"),
+        )
+    auth = (admin.user_name, admin.password)
     made = await client.post(
-        "/api/now/consumer",
+        factories.path(workspace, "/api/now/consumer"),
         json={"first_name": "Nia", "last_name": "Okafor", "email": "Nia@Example.org",
               "mobile_phone": "+44 20 7946 0018"},
-        auth=demo_auth,
+        auth=auth,
     )  # fmt: skip
     assert made.status_code == 201
     account = await client.post(
-        "/api/now/table/customer_account", json={"name": "Okafor Ltd"}, auth=demo_auth
+        factories.path(workspace, "/api/now/table/customer_account"),
+        json={"name": "Okafor Ltd"},
+        auth=auth,
     )
     account_id = account.json()["result"]["sys_id"]
     for first in ("Ola", "Uche"):
         contact = {"first_name": first, "last_name": "Okafor", "account": account_id,
                    "email": f"{first.lower()}@okafor.example"}  # fmt: skip
-        await client.post("/api/now/table/customer_contact", json=contact, auth=demo_auth)
-    token = await _token(client, demo)
-    by_email = (await _get(client, token, "email=nia@example.org")).json()["customer"]
-    by_phone = (await _get(client, token, "phone=00442079460018")).json()["customer"]
+        await client.post(
+            factories.path(workspace, "/api/now/table/customer_contact"), json=contact, auth=auth
+        )
+    granted = await client.post(
+        f"/system/auth/{workspace.name}-U/oauth2/token",
+        data={"grant_type": "client_credentials", "client_id": "egain-test",
+              "client_secret": "egain-test-secret"},
+    )  # fmt: skip
+    token = granted.json()["access_token"]
+    search = factories.path(workspace, SEARCH)
+    by_email = (await _get(client, token, "email=nia@example.org", search)).json()["customer"]
+    by_phone = (await _get(client, token, "phone=00442079460018", search)).json()["customer"]
     assert [c["customerName"] for c in by_email] == ["Nia Okafor"]
     assert by_phone == by_email
     assert by_email[0]["type"]["value"] == "individual"
-    company = (await _get(client, token, "email=uche@okafor.example")).json()["customer"]
-    assert [c["customerName"] for c in company] == ["Okafor Ltd"]
-    assert company[0]["type"]["value"] == "corporate"
-    names = [c["firstName"] for c in company[0]["contacts"]["contact"]]
+    company = (await _get(client, token, "email=uche@okafor.example", search)).json()
+    assert [c["customerName"] for c in company["customer"]] == ["Okafor Ltd"]
+    assert company["customer"][0]["type"]["value"] == "corporate"
+    names = [c["firstName"] for c in company["customer"][0]["contacts"]["contact"]]
     assert sorted(names) == ["Ola", "Uche"]
-    partial = (await _get(client, token, "customerName=KAFO&$sort=customerName")).json()
-    assert [c["customerName"] for c in partial["customer"]] == ["Nia Okafor", "Okafor Ltd"]
-    typed = (await _get(client, token, "customerName=okafor&type=corporate")).json()
-    assert _types(typed) == ["corporate"]
+    partial = await _get(client, token, "customerName=KAFO&$sort=customerName", search)
+    assert [c["customerName"] for c in partial.json()["customer"]] == ["Nia Okafor", "Okafor Ltd"]
+    typed = await _get(client, token, "customerName=okafor&type=corporate", search)
+    assert _types(typed.json()) == ["corporate"]
 
 
 async def test_nothing_found_is_204_and_so_is_a_page_past_the_end(
@@ -348,3 +376,56 @@ async def test_a_customer_gets_themself_alone(
     assert (agent.status_code, agent.json()["error"]) == (400, "invalid_grant")
     bearer = {"Authorization": f"Bearer {token}"}
     assert (await client.get("/api/now/table/csm_consumer", headers=bearer)).status_code == 401
+
+
+@pytest.mark.parametrize(("side", "who"), [("U", "user"), ("C", "customer")])
+async def test_sign_in_page_with_pkce(
+    client: httpx.AsyncClient, demo: loader.DemoCredentials, side: str, who: str
+) -> None:
+    """The authorization-code flow with PKCE, as a browser and a public client run it."""
+    egain = demo.egain
+    verifier = secrets.token_urlsafe(48)
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest())
+    asked = {
+        "client_id": egain["client_id"],
+        "response_type": "code",
+        "redirect_uri": egain["redirect_uri"],
+        "state": "xyz",
+        "code_challenge": challenge.decode().rstrip("="),
+        "code_challenge_method": "S256",
+    }
+    url = f"/system/auth/demo-{side}/oauth2/authorize"
+    page = await client.get(url, params=asked)
+    assert page.status_code == 200
+    assert '<form method="post">' in page.text
+    assert page.headers["cache-control"] == "no-store"
+    wrong = await client.post(url, params=asked, data={"username": "x", "password": "y"})
+    assert wrong.status_code == 401
+    assert "not right" in wrong.text
+    signed = await client.post(url, params=asked, data=egain[who])
+    assert signed.status_code == 302
+    back = httpx.URL(signed.headers["location"])
+    assert str(back).startswith(egain["redirect_uri"])
+    assert back.params["state"] == "xyz"
+    form = {
+        "grant_type": "authorization_code",
+        "client_id": egain["client_id"],
+        "code": back.params["code"],
+        "redirect_uri": egain["redirect_uri"],
+    }
+    token_url = f"/system/auth/demo-{side}/oauth2/token"
+    unanswered = await client.post(token_url, data={**form, "code_verifier": "not it"})
+    assert (unanswered.status_code, unanswered.json()["error"]) == (400, "invalid_grant")
+    signed = await client.post(url, params=asked, data=egain[who])  # that code is spent
+    form["code"] = httpx.URL(signed.headers["location"]).params["code"]
+    made = await client.post(token_url, data={**form, "code_verifier": verifier})
+    assert made.status_code == 200, made.text
+    again = await client.post(token_url, data={**form, "code_verifier": verifier})
+    assert (again.status_code, again.json()["error"]) == (400, "invalid_grant")  # once only
+    found = await _get(client, made.json()["access_token"], "$attribute=created"
+                       if who == "customer" else "phone=14082343456102")  # fmt: skip
+    assert found.status_code == 200
+    elsewhere = {**asked, "redirect_uri": "https://attacker.example/steal"}
+    refused = await client.get(url, params=elsewhere)
+    assert refused.status_code == 400
+    assert "attacker" not in refused.headers.get("location", "")

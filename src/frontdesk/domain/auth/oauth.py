@@ -8,8 +8,11 @@ surface words its answers (the scope it reports, ``expires_in``) is the surface'
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from enum import StrEnum
 from typing import Any
@@ -80,14 +83,12 @@ async def register_client(
     secret_hash: str,
     client_id: str | None = None,
     user_sys_id: str | None = None,
+    redirect_url: str | None = None,
 ) -> dict[str, Any]:
-    """Register an application; hash its secret beforehand (``services.hasher``)."""
-    client = await records.insert(
-        unit,
-        actor,
-        CLIENTS,
-        {"name": name, "client_id": client_id or secrets.token_hex(16), "user": user_sys_id},
-    )
+    """Register an application (where its authorization codes go: ``redirect_url``); hash
+    its secret beforehand (``services.hasher``)."""
+    fields = {"name": name, "client_id": client_id or secrets.token_hex(16), "user": user_sys_id}
+    client = await records.insert(unit, actor, CLIENTS, {**fields, "redirect_url": redirect_url})
     await repository.set_client_secret_hash(
         unit.tx, workspace_id=actor.workspace_id, sys_id=client["sys_id"], hashed=secret_hash
     )
@@ -207,3 +208,123 @@ async def _store(
             expires_at=now + timedelta(seconds=seconds),
         )
     return Tokens(access, renewal, lifetime, applicant.scope)
+
+
+# How long an authorization code may wait to be redeemed.
+CODE_SECONDS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Authorization:
+    """An application asking a person to sign in and let it act for them (RFC 6749 §4.1):
+    where to send the code, with what scope, for which realm, and the PKCE challenge
+    (RFC 7636, S256) the redeemer must answer."""
+
+    client_id: str
+    redirect_uri: str
+    scope: str
+    realm: str | None
+    challenge: str | None
+
+
+async def authorizing(services: Services, workspace_id: int, request: Authorization) -> None:
+    """Refuse a request no sign-in page may be shown for: an unknown application, or a
+    redirect_uri other than the one registered (the code must not go elsewhere)."""
+    async with services.read() as unit:
+        client = await repository.client(
+            unit.tx, workspace_id=workspace_id, client_id=request.client_id
+        )
+    if client is None or client.get("active") is False:
+        raise GrantError(GrantCode.INVALID_CLIENT, Thing.CLIENT)
+    registered = str(client.get("redirect_url") or "")
+    if not registered or registered != request.redirect_uri:
+        raise GrantError(GrantCode.INVALID_REQUEST, value="redirect_uri")
+
+
+async def authorize(
+    services: Services,
+    workspace_id: int,
+    request: Authorization,
+    *,
+    username: str,
+    password: str,
+    table: str = "sys_user",
+    address: str | None = None,
+) -> str:
+    """The person signed in: an authorization code for the application (single use)."""
+    await authorizing(services, workspace_id, request)
+    try:
+        user = await credentials.verify_password(
+            services, workspace_id, username, password, address=address, table=table
+        )
+    except Unauthenticated:
+        raise GrantError(GrantCode.INVALID_GRANT, Thing.USER) from None
+    code = secrets.token_urlsafe(32)
+    now = clock.now()
+    async with services.write() as unit:
+        client = await repository.client(
+            unit.tx, workspace_id=workspace_id, client_id=request.client_id
+        )
+        assert client is not None
+        await repository.add_token(
+            unit.tx,
+            workspace_id=workspace_id,
+            token_hash=credentials.token_hash(code),
+            kind="code",
+            user_sys_id=user.user_sys_id,
+            client_sys_id=client["sys_id"],
+            scope=request.scope,
+            realm=request.realm,
+            redirect_uri=request.redirect_uri,
+            code_challenge=request.challenge,
+            created_on=now,
+            expires_at=now + timedelta(seconds=CODE_SECONDS),
+        )
+    return code
+
+
+def challenge_of(verifier: str) -> str:
+    """RFC 7636 S256: BASE64URL(SHA256(verifier)), without padding."""
+    digest = hashlib.sha256(verifier.encode("ascii", "replace")).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+async def code_grant(
+    services: Services,
+    workspace_id: int,
+    applicant: Applicant,
+    *,
+    code: str,
+    redirect_uri: str,
+    verifier: str,
+) -> Tokens:
+    """Redeem an authorization code: by the application it was issued to, at the same
+    redirect_uri, answering its PKCE challenge (a public client, without a secret) or
+    with the application's secret (a confidential one, when the code has no challenge)."""
+    async with services.read() as unit:
+        client = await repository.client(
+            unit.tx, workspace_id=workspace_id, client_id=applicant.client_id
+        )
+    if client is None or client.get("active") is False:
+        raise GrantError(GrantCode.INVALID_CLIENT, Thing.CLIENT)
+    async with services.write() as unit:
+        digest = credentials.token_hash(code)
+        row = await repository.token(unit.tx, workspace_id=workspace_id, token_hash=digest)
+        if row is not None:  # a code is used once, whatever becomes of this attempt
+            await repository.drop_token(unit.tx, workspace_id=workspace_id, token_hash=digest)
+    if (
+        row is None
+        or row["kind"] != "code"
+        or row["client_sys_id"] != client["sys_id"]
+        or row["redirect_uri"] != redirect_uri
+        or row["realm"] != applicant.realm
+        or row["expires_at"] <= clock.now()
+    ):
+        raise GrantError(GrantCode.INVALID_GRANT, Thing.TOKEN)
+    if row["code_challenge"]:
+        if not hmac.compare_digest(challenge_of(verifier), str(row["code_challenge"])):
+            raise GrantError(GrantCode.INVALID_GRANT, Thing.TOKEN)
+    else:
+        client = await _client(services, workspace_id, applicant)
+    scoped = replace(applicant, scope=str(row["scope"]))
+    return await _issue(services, workspace_id, client, row["user_sys_id"], scoped)

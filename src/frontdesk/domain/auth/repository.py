@@ -74,6 +74,7 @@ _CLIENT = Prepared(
         clients.c.user,
         clients.c.access_token_lifespan,
         clients.c.refresh_token_lifespan,
+        clients.c.redirect_url,
     )
     .where(
         clients.c.workspace_id == sa.bindparam("ws"),

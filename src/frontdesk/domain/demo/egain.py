@@ -24,6 +24,8 @@ from frontdesk.store.tables import REGISTRY
 
 AGENT = "egain.agent"
 CUSTOMER = "john.tierney"
+# Where the demo application's authorization codes go (the sign-in page's flow).
+REDIRECT = "http://127.0.0.1:8400/callback"
 DEPARTMENTS_WORKSPACE = "departments"
 SERVICE = demo_id("department-service")
 SALES = demo_id("department-sales")
@@ -169,5 +171,6 @@ async def load(
             actor,
             name="frontdesk demo eGain application",
             client_id=secrets.client_id,
+            redirect_url=REDIRECT,
             secret_hash=await secrets.hashed(secrets.client_secret),
         )

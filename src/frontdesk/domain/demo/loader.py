@@ -128,6 +128,7 @@ async def _load(
         "customer_token_url": f"/system/auth/{WORKSPACE}-C/oauth2/token",
         "client_id": egain_secrets.client_id,
         "client_secret": egain_secrets.client_secret,
+        "redirect_uri": egain.REDIRECT,
         "user": {"username": egain.AGENT, "password": egain_secrets.agent_password},
         "customer": {"username": egain.CUSTOMER, "password": egain_secrets.customer_password},
     }

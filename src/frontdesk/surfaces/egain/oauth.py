@@ -1,9 +1,10 @@
 """``POST /system/auth/<tenant>/oauth2/token``: eGain's token endpoint, the tenant being
 ``<workspace>-U`` (users and client applications) or ``<workspace>-C`` (customers).
 
-``client_credentials`` at ``-U`` makes a Client Application actor; ``password`` (our
-extension, for scripts and tests) a User at ``-U`` and a Customer (a consumer's own
-sign-in) at ``-C``. Answers are RFC 6749 JSON with ``Cache-Control: no-store``.
+``client_credentials`` at ``-U`` makes a Client Application actor; ``authorization_code``
+(the sign-in page's code, with PKCE) and ``password`` (our extension, for scripts and tests)
+a User at ``-U`` and a Customer (a consumer's own sign-in) at ``-C``. Answers are RFC 6749
+JSON with ``Cache-Control: no-store``.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ SCOPE = "core.customermgr.read"
 DESCRIPTIONS = {
     Thing.CLIENT: "Client authentication failed",
     Thing.USER: "The user credentials are incorrect",
-    Thing.TOKEN: "The refresh token is invalid or expired",
+    Thing.TOKEN: "The code is invalid, expired, used, or not answered by its verifier",
 }
 
 
@@ -81,6 +82,15 @@ async def _grant(
         return await oauth.client_credentials_grant(
             services, workspace_id, applicant, as_its_user=False
         )
+    if grant == "authorization_code":  # the sign-in page's code, with PKCE
+        return await oauth.code_grant(
+            services,
+            workspace_id,
+            applicant,
+            code=form.get("code", ""),
+            redirect_uri=form.get("redirect_uri", ""),
+            verifier=form.get("code_verifier", ""),
+        )
     if grant == "password":  # a user at -U; at -C a customer, by their own sign-in
         username, password = form.get("username", ""), form.get("password", "")
         return await oauth.password_grant(
@@ -98,7 +108,10 @@ FORM = {
     "type": "object",
     "required": ["grant_type"],
     "properties": {
-        "grant_type": {"enum": ["client_credentials", "password"]},
+        "grant_type": {"enum": ["client_credentials", "password", "authorization_code"]},
+        "code": {"type": "string"},
+        "redirect_uri": {"type": "string"},
+        "code_verifier": {"type": "string"},
         "client_id": {"type": "string"},
         "client_secret": {"type": "string"},
         "username": {"type": "string"},

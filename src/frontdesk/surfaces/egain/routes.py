@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from frontdesk.surfaces.egain import customers, errors, oauth
+from frontdesk.surfaces.egain import authorize, customers, errors, oauth
 from frontdesk.surfaces.egain.call import failure
 from frontdesk.surfaces.egain.errors import Refusal
 from frontdesk.surfaces.routing import Surface, allow_header
@@ -19,6 +19,9 @@ def routes() -> list[Route]:
         Route(customers.BASE, customers.search, methods=["GET"]),
         Route(customers.BASE + "/{ids}", customers.by_ids, methods=["GET"]),
         Route("/system/auth/{tenant}/oauth2/token", oauth.token, methods=["POST"]),
+        Route(
+            "/system/auth/{tenant}/oauth2/authorize", authorize.authorize, methods=["GET", "POST"]
+        ),
     ]
 
 
