@@ -6,16 +6,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
+from frontdesk.domain import clock
 from frontdesk.domain.access import system
 from frontdesk.domain.auth import oauth
 from frontdesk.domain.demo import loader
+from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Services
 from frontdesk.domain.workspace import Workspace
+from frontdesk.store.tables import REGISTRY
 from tests import factories
 
 pytestmark = pytest.mark.anyio
@@ -429,3 +433,87 @@ async def test_sign_in_page_with_pkce(
     refused = await client.get(url, params=elsewhere)
     assert refused.status_code == 400
     assert "attacker" not in refused.headers.get("location", "")
+
+
+async def test_an_expired_token_is_401_101(
+    client: httpx.AsyncClient, demo: loader.DemoCredentials, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token = await _token(client, demo)
+    later = clock.now() + timedelta(hours=1)
+    monkeypatch.setattr("frontdesk.domain.clock.now", lambda: later)
+    response = await _get(client, token, "email=a@b.c")
+    assert (response.status_code, response.json()["code"]) == (401, "401-101")
+
+
+async def _egain_client(services: Services, workspace: Workspace) -> None:
+    async with services.write() as unit:
+        await oauth.register_client(
+            unit,
+            system(workspace.id),
+            name="eGain test application",
+            client_id="egain-test",
+            secret_hash=services.hasher.hash("egain-test-secret"),
+        )
+
+
+async def test_custom_attributes_and_activities(
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
+) -> None:
+    await _egain_client(services, workspace)
+    async with services.write() as unit:
+        for table, element in (
+            ("csm_consumer", "u_preferredlang"),
+            ("customer_contact", "u_isprimary"),
+        ):
+            entry = {"name": table, "element": element}
+            await records.insert(unit, system(workspace.id), REGISTRY["sys_dictionary"], entry)
+    ana = await factories.consumer(services, workspace, first_name="Ana", u_preferredlang="English")
+    await factories.consumer(services, workspace, first_name="Bo", u_preferredlang="French")
+    firm = await factories.record(services, workspace, "customer_account", name="Firm")
+    await factories.record(services, workspace, "customer_contact", first_name="Cy",
+                           account=firm["sys_id"], u_isprimary="y")  # fmt: skip
+    old = datetime(2024, 5, 1, 12, 0, 0)
+    await factories.record(services, workspace, "interaction", type="email", direction="outbound",
+                           consumer=ana["sys_id"], account=firm["sys_id"])  # fmt: skip
+    async with services.write() as unit:  # one of them long ago
+        made = await records.insert(
+            unit, system(workspace.id), REGISTRY["interaction"],
+            {"type": "phone", "direction": "inbound", "consumer": ana["sys_id"]},
+            system={"sys_created_on": old},
+        )  # fmt: skip
+    assert made["sys_created_on"] == old
+    granted = await client.post(
+        f"/system/auth/{workspace.name}-U/oauth2/token",
+        data={"grant_type": "client_credentials", "client_id": "egain-test",
+              "client_secret": "egain-test-secret"},
+    )  # fmt: skip
+    token = granted.json()["access_token"]
+    search = factories.path(workspace, SEARCH)
+
+    async def names(**query: str) -> list[str]:
+        found = await client.get(search, params=query, headers={"Authorization": f"Bearer {token}"})
+        assert found.status_code in (200, 204), found.text
+        return sorted(c["customerName"] for c in found.json()["customer"]) if found.content else []
+
+    english = '[{"object":"customer","name":"preferredlang","value":"English"}]'
+    assert await names(custom=english) == ["Ana"]
+    primary = '[{"object":"contactPerson","name":"isprimary","value":"y"}]'
+    assert await names(custom=primary) == ["Firm"]
+    emailed = '{"type":"email","mode":"outbound","sentDate":"[2025-01-01T00:00:00.000Z,]"}'
+    assert await names(activity=emailed) == ["Ana", "Firm"]
+    called = '{"type":"phone","sentDate":"[,2024-12-31T00:00:00.000Z]"}'
+    assert await names(activity=called) == ["Ana"]
+    assert await names(activity=called, custom=english, type="individual") == ["Ana"]
+    assert await names(activity='{"type":"chat"}') == []
+    for name, value in (
+        ("custom", "[{"),
+        ("custom", '[{"object":"planet","name":"x","value":"y"}]'),
+        ("custom", '[{"object":"customer","name":"shoe","value":"y"}]'),
+        ("activity", '{"isRead":"false"}'),
+        ("activity", '{"type":"fax"}'),
+        ("activity", '{"sentDate":"yesterday"}'),
+    ):
+        refused = await client.get(
+            search, params={name: value}, headers={"Authorization": f"Bearer {token}"}
+        )
+        assert (refused.status_code, refused.json()["code"]) == (400, "400-196"), value

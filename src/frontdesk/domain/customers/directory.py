@@ -24,11 +24,12 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.db.statements import Prepared
 from frontdesk.domain.access import Actor
+from frontdesk.domain.dictionary import service as dictionary
 from frontdesk.domain.identity import service as identity
 from frontdesk.domain.records import service as records
 from frontdesk.domain.records.service import Record
 from frontdesk.domain.services import Unit
-from frontdesk.errors import Operation
+from frontdesk.errors import Invalid, Operation, Problem
 from frontdesk.query.ast import EMPTY, Condition
 from frontdesk.store.fields import ContactKind
 from frontdesk.store.registry import TableDef
@@ -57,6 +58,7 @@ _DIGITS = {Kind.PERSON: 1, Kind.ORGANIZATION: 2, Kind.GROUP: 3}
 _BY_DIGIT = {digit: kind for kind, digit in _DIGITS.items()}
 CONTACTS = REGISTRY["customer_contact"]
 PEOPLE = REGISTRY["csm_consumer"]
+INTERACTIONS = REGISTRY["interaction"]
 SOCIAL = REGISTRY["sn_app_cs_social_social_profile"]
 
 
@@ -77,6 +79,34 @@ class Order(StrEnum):
     NAME = "name"
 
 
+class Holder(StrEnum):
+    """Whose custom attribute a criterion names: the customer's own record, or one of the
+    people through whom it is reached (a person themself, an organisation's contacts, a
+    group's members)."""
+
+    CUSTOMER = "customer"
+    CONTACT = "contact"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    """A custom attribute (a ``u_`` field) that must hold ``value``."""
+
+    holder: Holder
+    name: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """Customers with an activity (an interaction) of this kind, direction and time."""
+
+    kind: str | None = None
+    direction: str | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Criteria:
     """What every customer found meets (all of it). ``reached``: exact contact points;
@@ -89,6 +119,8 @@ class Criteria:
     created_from: datetime | None = None
     created_to: datetime | None = None
     departments: frozenset[str] | None = None
+    attributes: tuple[Attribute, ...] = ()
+    activity: Activity | None = None
 
 
 @dataclass(slots=True)
@@ -137,15 +169,27 @@ async def search(
     """One page of the customers that meet ``criteria``, and how many there are."""
     ranks = kind_rank or _DIGITS
     kinds = [kind for kind in Kind if kind in criteria.kinds]
+    defined = await _known(unit, actor, criteria.attributes)
     wheres: dict[Kind, ColumnElement[bool] | None] = {}
     for kind in kinds:
         actor.require(Operation.QUERY, kind.table)
+        if not _may_hold(kind, criteria.attributes, defined):
+            continue  # none of this kind has such an attribute
         query = EMPTY
         if criteria.name:
             query = query.also(Condition("name", "LIKE", "LIKE", criteria.name, 0))
+        for attribute in criteria.attributes:
+            if attribute.holder is Holder.CUSTOMER or kind is Kind.PERSON:
+                query = query.also(_equal(attribute))
         selected = await records.selection(unit, actor, kind.table, query)
-        if not selected.none:
-            wheres[kind] = selected.where
+        if selected.none:
+            continue
+        parts = [
+            p
+            for p in (selected.where, *await _through(unit, actor, kind, criteria))
+            if p is not None
+        ]
+        wheres[kind] = sa.and_(*parts) if parts else None
     points = [(contact, identity.normalized(contact, value)) for contact, value in criteria.reached]
     if not wheres or any(value is None for _, value in points):
         return Found([], 0)
@@ -177,6 +221,104 @@ async def search(
     total = int(rows[0][2])
     chosen = [(Kind(str(kind)), str(sys_id)) for kind, sys_id, _ in rows]
     return Found(await _load(unit, actor, chosen), total)
+
+
+def _equal(attribute: Attribute) -> Condition:
+    return Condition(attribute.name, "=", "=", attribute.value, 0)
+
+
+async def _known(
+    unit: Unit, actor: Actor, attributes: Sequence[Attribute]
+) -> Mapping[str, Mapping[str, Any]]:
+    """The custom fields by table; an attribute no customer (or contact) table has is
+    refused."""
+    if not attributes:
+        return {}
+    defined = await dictionary.custom_fields(unit, actor.workspace_id)
+    for attribute in attributes:
+        tables = [kind.value for kind in Kind]
+        if attribute.holder is Holder.CONTACT:
+            tables.append(CONTACTS.name)
+        if not any(attribute.name in defined.get(table, {}) for table in tables):
+            raise Invalid(Problem.BAD_NAME, field="custom", value=attribute.name)
+    return defined
+
+
+def _may_hold(
+    kind: Kind, attributes: Sequence[Attribute], defined: Mapping[str, Mapping[str, Any]]
+) -> bool:
+    """Whether customers of ``kind`` can meet the attribute criteria at all: each names a
+    field of the table that holds it (the customer's, or its contacts')."""
+    for attribute in attributes:
+        holder = kind.value
+        if attribute.holder is Holder.CONTACT:
+            holder = {Kind.ORGANIZATION: CONTACTS.name}.get(kind, PEOPLE.name)
+        if attribute.name not in defined.get(holder, {}):
+            return False
+    return True
+
+
+async def _through(
+    unit: Unit, actor: Actor, kind: Kind, criteria: Criteria
+) -> list[ColumnElement[bool]]:
+    """Conditions on the people through whom a customer is reached (an organisation's
+    contacts, a group's members) and on the customer's activities."""
+    rows = sa_table(kind.value)
+    found: list[ColumnElement[bool]] = []
+    contacts = [a for a in criteria.attributes if a.holder is Holder.CONTACT]
+    if contacts and kind is not Kind.PERSON:
+        people = CONTACTS if kind is Kind.ORGANIZATION else PEOPLE
+        link = "account" if kind is Kind.ORGANIZATION else "household"
+        query = EMPTY.also(*(_equal(a) for a in contacts))
+        chosen = await records.selection(unit, actor, people, query)
+        found.append(rows.c.sys_id.in_(_linked(people, link, chosen.where, chosen.none, actor)))
+    if criteria.activity is not None:
+        found.append(await _active(unit, actor, kind, criteria.activity))
+    return found
+
+
+def _linked(
+    people: TableDef, link: str, where: ColumnElement[bool] | None, none: bool, actor: Actor
+) -> sa.Select[Any]:
+    rows = sa_table(people.name)
+    conditions = [rows.c.workspace_id == actor.workspace_id, rows.c[link].is_not(None)]
+    if where is not None:
+        conditions.append(where)
+    if none:
+        conditions.append(sa.false())
+    return sa.select(rows.c[link]).where(*conditions)
+
+
+async def _active(unit: Unit, actor: Actor, kind: Kind, activity: Activity) -> ColumnElement[bool]:
+    """The customers of ``kind`` with such an interaction: a person by its consumer, an
+    organisation by its account, a group by its members'."""
+    actor.require(Operation.QUERY, INTERACTIONS)
+    query = EMPTY.also(
+        *(
+            Condition(name, operator, operator, value, 0)
+            for name, operator, value in (
+                ("type", "=", activity.kind),
+                ("direction", "=", activity.direction),
+                ("sys_created_on", ">=", _moment(activity.start)),
+                ("sys_created_on", "<=", _moment(activity.end)),
+            )
+            if value is not None
+        )
+    )
+    chosen = await records.selection(unit, actor, INTERACTIONS, query)
+    link = "account" if kind is Kind.ORGANIZATION else "consumer"
+    spoken = _linked(INTERACTIONS, link, chosen.where, chosen.none, actor)
+    rows = sa_table(kind.value)
+    if kind is Kind.GROUP:
+        members = sa_table(PEOPLE.name)
+        spoken = sa.select(members.c.household).where(
+            members.c.workspace_id == actor.workspace_id, members.c.sys_id.in_(spoken)
+        )
+    return rows.c.sys_id.in_(spoken)
+
+
+def _moment(value: datetime | None) -> str | None:
+    return value.strftime("%Y-%m-%d %H:%M:%S") if value is not None else None
 
 
 @functools.lru_cache(maxsize=256)

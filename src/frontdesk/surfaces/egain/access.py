@@ -15,9 +15,11 @@ VIEW_AGENT_CONSOLE = "View Agent Console"
 ACTIONS = {VIEW_AGENT_CONSOLE: "view_agent_console"}
 # What an agent who searches customers holds (the demo's agent).
 AGENT_ROLES = tuple(ACTIONS.values())
-# The directory's tables: customers, their contacts and social profiles, departments.
+# The directory's tables: customers, their contacts and social profiles, departments, and
+# the activities (interactions) customers are searched by.
 DIRECTORY = frozenset(
     {
+        "interaction",
         "csm_consumer",
         "customer_account",
         "csm_household",

@@ -16,10 +16,19 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
+import orjson
 from starlette.responses import Response
 
 from frontdesk.domain.customers import departments, directory
-from frontdesk.domain.customers.directory import Criteria, Customer, Kind, Order
+from frontdesk.domain.customers.directory import (
+    Activity,
+    Attribute,
+    Criteria,
+    Customer,
+    Holder,
+    Kind,
+    Order,
+)
 from frontdesk.domain.identity import normalize
 from frontdesk.domain.properties import service as properties
 from frontdesk.store.fields import ContactKind
@@ -136,10 +145,6 @@ async def _criteria(call: Call, given: Mapping[str, str]) -> Criteria:
         if parameter in given:
             handle = normalize.social(channel, given[parameter]) or f"{channel}:"
             reached.append((ContactKind.SOCIAL, handle))
-    for parameter in ("custom", "activity"):
-        if parameter in given:  # not yet searchable (issue 9): said plainly, never ignored
-            value = given[parameter]
-            raise errors.not_allowed(parameter, value, "this criterion is not supported yet")
     created = _range("created", given["created"]) if "created" in given else (None, None)
     kinds = frozenset(Kind)
     if "type" in given:
@@ -151,6 +156,8 @@ async def _criteria(call: Call, given: Mapping[str, str]) -> Criteria:
     if name is not None and not name.strip():
         raise errors.not_allowed("customerName", name, "a name cannot be empty")
     return Criteria(
+        attributes=_custom(given["custom"]) if "custom" in given else (),
+        activity=_activity(given["activity"]) if "activity" in given else None,
         reached=tuple(reached),
         name=name.strip() if name else None,
         kinds=kinds,
@@ -177,6 +184,68 @@ async def _departments(call: Call, given: Mapping[str, str]) -> frozenset[str] |
         if not on or call.actor.user_sys_id is None:
             return None
         return await departments.of_user(unit, call.actor, call.actor.user_sys_id)
+
+
+def _json(name: str, text: str) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError as error:
+        raise errors.not_allowed(name, text, f"not valid JSON ({error})") from None
+
+
+HOLDERS = {"customer": Holder.CUSTOMER, "contactPerson": Holder.CONTACT}
+
+
+def _custom(text: str) -> tuple[Attribute, ...]:
+    """``[{"object": "customer"|"contactPerson", "name", "value"}, …]``: the attributes
+    (our ``u_`` fields; ``isprimary`` is ``u_isprimary``)."""
+    found = _json("custom", text)
+    found = [found] if isinstance(found, dict) else found
+    if not isinstance(found, list) or not found:
+        raise errors.not_allowed("custom", text, "expected a list of criteria")
+    attributes = []
+    for item in found:
+        if not isinstance(item, dict) or not all(
+            isinstance(item.get(key), str) and item[key] for key in ("object", "name")
+        ):
+            raise errors.not_allowed("custom", text, "each criterion needs an object and a name")
+        holder = HOLDERS.get(item["object"])
+        if holder is None:
+            raise errors.not_allowed("custom", item["object"], "customer or contactPerson")
+        value = item.get("value")
+        if not isinstance(value, str | int | float | bool):
+            raise errors.not_allowed("custom", text, "each criterion needs a value")
+        name = item["name"] if item["name"].startswith("u_") else f"u_{item['name']}"
+        text_value = str(value).lower() if isinstance(value, bool) else str(value)
+        attributes.append(Attribute(holder, name, text_value))
+    return tuple(attributes)
+
+
+# Activities are interactions: their types, and eGain's modes as directions.
+ACTIVITY_TYPES = frozenset({"phone", "chat", "email", "walk-up"})
+MODES = {"inbound": "inbound", "outbound": "outbound"}
+
+
+def _activity(text: str) -> Activity:
+    """``{"type", "mode", "sentDate": "[start,end]"}``."""
+    found = _json("activity", text)
+    if not isinstance(found, dict) or not found:
+        raise errors.not_allowed("activity", text, "expected an object of criteria")
+    unknown = sorted(set(found) - {"type", "mode", "sentDate"})
+    if unknown:  # isRead, isSecure: not recorded here, and never ignored
+        raise errors.not_allowed(
+            "activity", ",".join(unknown), "not a criterion of activities here"
+        )
+    kind, mode = found.get("type"), found.get("mode")
+    if kind is not None and kind not in ACTIVITY_TYPES:
+        raise errors.not_allowed("activity.type", str(kind), ", ".join(sorted(ACTIVITY_TYPES)))
+    if mode is not None and mode not in MODES:
+        raise errors.not_allowed("activity.mode", str(mode), "inbound or outbound")
+    sent = found.get("sentDate")
+    if sent is not None and not isinstance(sent, str):
+        raise errors.not_allowed("activity.sentDate", str(sent), "expected a range [start,end]")
+    start, end = _range("activity.sentDate", sent) if sent else (None, None)
+    return Activity(kind, MODES.get(mode) if mode else None, start, end)
 
 
 def _paging(given: Mapping[str, str]) -> tuple[int, int, dict[str, int]]:
@@ -232,8 +301,8 @@ def _documented_criteria() -> tuple[Parameter, ...]:
         "email": f"An email address of a contact ({exact}, in any case)",
         "customerName": "Part of the customer's name, in any case",
         "created": "[start,end] (YYYY-MM-DDThh:mm:ss.SSSZ, both inclusive, either optional)",
-        "custom": "Custom attribute criteria (JSON): not supported yet",
-        "activity": "Activity criteria (JSON): not supported yet",
+        "custom": 'Custom attributes (JSON): [{"object":"customer|contactPerson","name","value"}]',
+        "activity": 'Activities (JSON): {"type","mode","sentDate":"[start,end]"}',
         **{name: f"A {channel} id of a contact ({exact})" for name, channel in SOCIAL_IDS.items()},
     }
     found = [Parameter(name, "query", described[name]) for name in CRITERIA]
@@ -270,7 +339,14 @@ async def search(call: Call) -> Response:
     if call.kind is ActorKind.CUSTOMER:
         return await _themself(call, given)
     criteria = await _criteria(call, given)
-    if not (criteria.reached or criteria.name or criteria.created_from or criteria.created_to):
+    if not (
+        criteria.reached
+        or criteria.name
+        or criteria.created_from
+        or criteria.created_to
+        or criteria.attributes
+        or criteria.activity
+    ):
         raise errors.missing([*CRITERIA], one_of=True)
     offset, limit, shown = _paging(given)
     order, descending = _order(given)

@@ -9,6 +9,7 @@ from typing import Any
 from frontdesk.errors import (
     DomainError,
     Forbidden,
+    Invalid,
     NotFound,
     Thing,
     Throttled,
@@ -122,10 +123,16 @@ def from_error(error: Exception) -> Refusal:
             )
         case Forbidden():
             return action(error.rule)
+        case Invalid():
+            shown = f"'{error.value}'" if error.has_value else "its value"
+            where = error.field or "a parameter"
+            return Refusal(NOT_ALLOWED_VALUE, f"Value {shown} is not allowed for '{where}'.")
         case NotFound() if error.thing is Thing.WORKSPACE:
             return Refusal(NO_SUCH_PATH, f"No tenant '{error.key}'.")
+        case NotFound():
+            return Refusal(NOT_FOUND, f"Not found: {error.describe()}.")
         case DomainError():
-            return Refusal(SYSTEM, "System is unable to process this request.")
+            return Refusal(NOT_ALLOWED_VALUE, f"The request cannot be carried out: {error}.")
     return Refusal(
         SYSTEM, "System is unable to process this request. Please contact your administrator."
     )
