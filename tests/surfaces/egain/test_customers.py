@@ -8,6 +8,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 from typing import Any
+from xml.etree import ElementTree
 
 import httpx
 import pytest
@@ -517,3 +518,27 @@ async def test_custom_attributes_and_activities(
             search, params={name: value}, headers={"Authorization": f"Bearer {token}"}
         )
         assert (refused.status_code, refused.json()["code"]) == (400, "400-196"), value
+
+
+async def test_the_same_document_in_xml(
+    client: httpx.AsyncClient, demo: loader.DemoCredentials
+) -> None:
+    token = await _token(client, demo)
+    query = "phone=14082343456102&$sort=type&$order=desc&$pagenum=4&$pagesize=1"
+    as_json = (await _get(client, token, query)).json()
+    response = await _get(client, token, query, Accept="application/xml")
+    assert response.headers["content-type"].startswith("application/xml")
+    root = ElementTree.fromstring(response.content)
+    ns = "{http://bindings.egain.com/ws/model/v12/gen/interaction/customer}"
+    assert root.tag == f"{ns}customers"
+    links = {link.get("rel"): link.get("href") for link in root.findall(f"{ns}link")}
+    assert links == {link["rel"]: link["href"] for link in as_json["link"]}
+    (customer,) = root.findall(f"{ns}customer")
+    assert customer.get("id") == as_json["customer"][0]["id"]
+    assert customer.findtext(f"{ns}customerName") == as_json["customer"][0]["customerName"]
+    assert customer.findtext(f"{ns}type/{ns}value") == as_json["customer"][0]["type"]["value"]
+    assert root.findtext(f"{ns}paginationInfo/{ns}count") == "6"
+    refused = await _get(client, token, query, Accept="text/html")
+    assert (refused.status_code, refused.json()["code"]) == (406, "406-101")
+    bad = await _get(client, token, "foo=1", Accept="application/xml")
+    assert ElementTree.fromstring(bad.content).findtext(f"{ns}code") == "400-101"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from functools import wraps
+from typing import Any
 
 import orjson
 from starlette.requests import Request
@@ -17,7 +18,7 @@ from frontdesk.domain.services import Services
 from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import service as workspaces
 from frontdesk.errors import Unauthenticated, Why
-from frontdesk.surfaces.egain import errors
+from frontdesk.surfaces.egain import errors, xml
 from frontdesk.surfaces.egain.access import (
     CUSTOMERS_REALM,
     USERS_REALM,
@@ -45,6 +46,11 @@ class Call:
     actor: Actor
     kind: Kind
     language: str
+    media: str = JSON  # what to answer in: JSON or XML
+
+    def respond(self, document: Mapping[str, Any], root: str) -> Response:
+        """The document in the media type the client asked for (``root``: XML's root)."""
+        return respond(document, media=self.media, root=root)
 
 
 def services_of(request: Request) -> Services:
@@ -63,20 +69,22 @@ def language(header: str | None) -> str:
     return found
 
 
-def accepts_json(header: str | None) -> None:
-    """JSON unless the client accepts something else only."""
+def negotiate(header: str | None) -> str:
+    """JSON unless the client accepts XML and not JSON (the media type, not its name)."""
     if not header:
-        return
+        return JSON
     kinds = {part.split(";", 1)[0].strip().lower() for part in header.split(",")}
     if kinds & {JSON, "application/*", "*/*", ""}:
-        return
+        return JSON
+    if kinds & {xml.MEDIA, "text/xml"}:
+        return xml.MEDIA
     raise Refusal(errors.BAD_ACCEPT, f"Invalid 'Accept' header value: '{header}'.")
 
 
 async def begin(request: Request) -> Call:
     services = services_of(request)
     chosen = language(request.headers.get("accept-language"))
-    accepts_json(request.headers.get("accept"))
+    media = negotiate(request.headers.get("accept"))
     workspace = await workspaces.resolve(services, request.path_params.get("workspace"))
     scheme, _, value = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not value.strip():
@@ -84,18 +92,26 @@ async def begin(request: Request) -> Call:
     principal = await credentials.token(services, workspace.id, value.strip())
     if principal.realm == CUSTOMERS_REALM and principal.user_sys_id is not None:
         actor = Actor(principal, EgainAccess(Kind.CUSTOMER))
-        return Call(request, services, workspace, actor, Kind.CUSTOMER, chosen)
+        return Call(request, services, workspace, actor, Kind.CUSTOMER, chosen, media)
     if principal.realm != USERS_REALM:  # not an eGain token
         raise Unauthenticated(Why.WRONG)
     if principal.user_sys_id is None:
         kind, access = Kind.CLIENT, EgainAccess(Kind.CLIENT)
     else:
         kind, access = Kind.USER, EgainAccess(Kind.USER, actions_of(principal.roles))
-    return Call(request, services, workspace, Actor(principal, access), kind, chosen)
+    return Call(request, services, workspace, Actor(principal, access), kind, chosen, media)
 
 
-def respond(document: object, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return Response(orjson.dumps(document), status_code=status, media_type=JSON, headers=headers)
+def respond(
+    document: Mapping[str, Any],
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+    *,
+    media: str = JSON,
+    root: str = "error",
+) -> Response:
+    content = xml.document(root, document) if media == xml.MEDIA else orjson.dumps(document)
+    return Response(content, status_code=status, media_type=media, headers=headers)
 
 
 def failure(request: Request, error: Exception) -> Response:
@@ -104,8 +120,15 @@ def failure(request: Request, error: Exception) -> Response:
         request_id = request.scope.get("state", {}).get("request_id", "-")
         log.exception("unexpected error (request %s) on %s", request_id, request.url.path)
     wanted = request.headers.get("x-egain-error-message", "").strip().lower() == "yes"
+    try:
+        media = negotiate(request.headers.get("accept"))
+    except Refusal:
+        media = JSON
     return respond(
-        errors.body(refusal, user_message=wanted), refusal.status, dict(refusal.headers) or None
+        errors.body(refusal, user_message=wanted),
+        refusal.status,
+        dict(refusal.headers) or None,
+        media=media,
     )
 
 

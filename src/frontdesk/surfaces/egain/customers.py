@@ -35,7 +35,7 @@ from frontdesk.store.fields import ContactKind
 from frontdesk.store.registry import TableDef
 from frontdesk.surfaces.egain import errors, schemas
 from frontdesk.surfaces.egain.access import Kind as ActorKind
-from frontdesk.surfaces.egain.call import Call, endpoint, respond
+from frontdesk.surfaces.egain.call import Call, endpoint
 from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
 
 BASE = "/core/customermgr/v3/customer"
@@ -326,7 +326,7 @@ def _documented_criteria() -> tuple[Parameter, ...]:
         TAG,
         _documented_criteria(),
         {
-            200: Reply("The page of customers found", {schemas.JSON: schemas.CUSTOMERS}),
+            200: Reply("The page of customers found", schemas.DOCUMENT),
             204: Reply("Nothing found, or a page past the end"),
             **schemas.COMMON,
         },
@@ -381,7 +381,7 @@ async def search(call: Call) -> Response:
         "customer": [_customer(c, names, attributes) for c in found.customers],
         "paginationInfo": {"count": found.total, **shown},
     }
-    return respond(document)
+    return call.respond(document, "customers")
 
 
 async def _themself(call: Call, given: Mapping[str, str]) -> Response:
@@ -397,7 +397,7 @@ async def _themself(call: Call, given: Mapping[str, str]) -> Response:
         "customer": [_customer(c, names, attributes) for c in found],
         "paginationInfo": {"count": len(found), "pagenum": 1, "pagesize": DEFAULT_SIZE},
     }
-    return respond(document)
+    return call.respond(document, "customers")
 
 
 async def _own(call: Call) -> list[Customer]:
@@ -423,7 +423,7 @@ async def _own(call: Call) -> list[Customer]:
             *schemas.HEADERS,
         ),
         {
-            200: Reply("The customers", {schemas.JSON: schemas.CUSTOMERS}),
+            200: Reply("The customers", schemas.DOCUMENT),
             **schemas.COMMON,
             404: schemas.failure("Ids that name no customer (404-100), or no such tenant"),
         },
@@ -453,7 +453,8 @@ async def by_ids(call: Call) -> Response:
     missing = [value for value, key in keys.items() if key not in known]
     if missing:
         raise errors.not_found(missing)
-    return respond({"customer": [_customer(c, names, attributes) for c in found]})
+    listed = {"customer": [_customer(c, names, attributes) for c in found]}
+    return call.respond(listed, "customers")
 
 
 def _departments_of(customers: Sequence[Customer]) -> set[str]:

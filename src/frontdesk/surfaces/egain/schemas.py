@@ -80,3 +80,5 @@ HEADERS = (
     Parameter("X-egain-error-message", "header", "yes: errors carry a userMessage"),
 )
 PAGE = {"type": "string", "pattern": "^[0-9]+$"}
+# A list of customers, in JSON or (Accept: application/xml) XML.
+DOCUMENT = {JSON: CUSTOMERS, "application/xml": None}
