@@ -264,6 +264,12 @@ async def test_who_may_search(client: httpx.AsyncClient, demo: loader.DemoCreden
     assert (language.status_code, language.json()["code"]) == (406, "406-100")
     french = await _get(client, token, "email=a@b.c", **{"Accept-Language": "fr-FR,en;q=0.5"})
     assert french.status_code == 204
+    german = await _get(client, token, "email=john.russel@customer.com&type=individual",
+                        **{"Accept-Language": "de-de"})  # fmt: skip
+    (john,) = german.json()["customer"]
+    assert john["type"] == {"value": "individual", "displayValue": "Privatperson"}
+    phone = john["contacts"]["contact"][0]["phone"][0]
+    assert phone["type"] == {"value": "home", "displayValue": "Privat"}
 
 
 async def test_token_endpoint_refusals(

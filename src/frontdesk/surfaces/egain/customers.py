@@ -33,7 +33,7 @@ from frontdesk.domain.identity import normalize
 from frontdesk.domain.properties import service as properties
 from frontdesk.store.fields import ContactKind
 from frontdesk.store.registry import TableDef
-from frontdesk.surfaces.egain import errors, schemas
+from frontdesk.surfaces.egain import errors, messages, schemas
 from frontdesk.surfaces.egain.access import Kind as ActorKind
 from frontdesk.surfaces.egain.call import Call, endpoint
 from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
@@ -60,7 +60,6 @@ ALLOWED = {
 }
 TYPES = {"individual": Kind.PERSON, "corporate": Kind.ORGANIZATION, "group": Kind.GROUP}
 TYPE_NAMES = {kind: name for name, kind in TYPES.items()}
-TYPE_LABELS = {"individual": "Individual", "corporate": "Corporate", "group": "Group"}
 SORTS = {"id": Order.KEY, "type": Order.KIND, "customerName": Order.NAME}
 # eGain sorts types by their value: corporate, group, individual.
 TYPE_RANK = {Kind.ORGANIZATION: 1, Kind.GROUP: 2, Kind.PERSON: 3}
@@ -378,7 +377,7 @@ async def search(call: Call) -> Response:
             )
     document = {
         "link": links,
-        "customer": [_customer(c, names, attributes) for c in found.customers],
+        "customer": [_customer(c, names, attributes, call.language) for c in found.customers],
         "paginationInfo": {"count": found.total, **shown},
     }
     return call.respond(document, "customers")
@@ -394,7 +393,7 @@ async def _themself(call: Call, given: Mapping[str, str]) -> Response:
         names = await departments.names(unit, call.actor, _departments_of(found))
     document = {
         "link": [{"rel": "self", "href": _href(BASE, given)}],
-        "customer": [_customer(c, names, attributes) for c in found],
+        "customer": [_customer(c, names, attributes, call.language) for c in found],
         "paginationInfo": {"count": len(found), "pagenum": 1, "pagesize": DEFAULT_SIZE},
     }
     return call.respond(document, "customers")
@@ -453,7 +452,7 @@ async def by_ids(call: Call) -> Response:
     missing = [value for value, key in keys.items() if key not in known]
     if missing:
         raise errors.not_found(missing)
-    listed = {"customer": [_customer(c, names, attributes) for c in found]}
+    listed = {"customer": [_customer(c, names, attributes, call.language) for c in found]}
     return call.respond(listed, "customers")
 
 
@@ -462,7 +461,7 @@ def _departments_of(customers: Sequence[Customer]) -> set[str]:
 
 
 def _customer(
-    customer: Customer, names: Mapping[str, str], attributes: frozenset[str]
+    customer: Customer, names: Mapping[str, str], attributes: frozenset[str], locale: str
 ) -> dict[str, Any]:
     key = str(customer.key)
     record = customer.record
@@ -472,7 +471,7 @@ def _customer(
         "id": key,
         "cases": {"link": [{"rel": "case", "href": f"/core/casemgr/v3/case?customer={key}"}]},
         "customerName": record.get("name") or "",
-        "type": {"value": type_name, "displayValue": TYPE_LABELS[type_name]},
+        "type": {"value": type_name, "displayValue": messages.display(type_name, locale)},
         "lastModified": _moment(record.get("sys_updated_on")),
     }
     department = record.get("department")
@@ -495,7 +494,7 @@ def _customer(
         }
     shown["contacts"] = {
         "contact": [
-            _contact(table, person, customer.social.get(person["sys_id"], []))
+            _contact(table, person, customer.social.get(person["sys_id"], []), locale)
             for table, person in customer.contacts
         ]
     }
@@ -503,7 +502,7 @@ def _customer(
 
 
 def _contact(
-    table: TableDef, person: Mapping[str, Any], social: Sequence[Mapping[str, Any]]
+    table: TableDef, person: Mapping[str, Any], social: Sequence[Mapping[str, Any]], locale: str
 ) -> dict[str, Any]:
     changed = _moment(person.get("sys_updated_on"))
     base = int(person["id"]) * 100
@@ -518,7 +517,7 @@ def _contact(
         if f.contact is ContactKind.EMAIL and person.get(f.name)
     ]
     phones = [
-        _phone(f.name, str(person[f.name]), changed, point_id(f.name))
+        _phone(f.name, str(person[f.name]), changed, point_id(f.name), locale)
         for f in table.contact_fields()
         if f.contact is ContactKind.PHONE and person.get(f.name)
     ]
@@ -526,7 +525,7 @@ def _contact(
     if any(person.get(name) for name in ("street", "city", "state", "zip", "country")):
         postal.append(
             {
-                "type": {"value": "home", "displayValue": "Home address"},
+                "type": {"value": "home", "displayValue": messages.display("home_address", locale)},
                 "address_1": person.get("street") or "",
                 "city": person.get("city") or "",
                 "state": person.get("state") or "",
@@ -560,14 +559,16 @@ def _contact(
 
 
 PHONE_TYPES = {
-    "mobile_phone": ("mobile", "Mobile"),
-    "home_phone": ("home", "Home"),
-    "business_phone": ("business", "Business"),
-    "phone": ("business", "Business"),
+    "mobile_phone": "mobile",
+    "home_phone": "home",
+    "business_phone": "business",
+    "phone": "business",
 }
 
 
-def _phone(field: str, written: str, changed: str | None, point: str) -> dict[str, Any]:
+def _phone(
+    field: str, written: str, changed: str | None, point: str, locale: str
+) -> dict[str, Any]:
     """A phone in eGain's parts. A North American number (``+1``, or eleven digits from 1)
     splits into country code, area code and number; any other keeps its digits whole."""
     extension = ""
@@ -577,7 +578,7 @@ def _phone(field: str, written: str, changed: str | None, point: str) -> dict[st
     digits = re.sub(r"\D", "", written)
     if digits.startswith("00"):
         digits = digits[2:]
-    value, label = PHONE_TYPES.get(field, ("other", "Other"))
+    value = PHONE_TYPES.get(field, "other")
     parts = {"phoneNo": digits, "countryCode": "", "areaCode": ""}
     if len(digits) == 11 and digits.startswith("1"):
         parts = {
@@ -592,7 +593,7 @@ def _phone(field: str, written: str, changed: str | None, point: str) -> dict[st
             "areaCode": digits[:3],
         }
     return {
-        "type": {"value": value, "displayValue": label},
+        "type": {"value": value, "displayValue": messages.display(value, locale)},
         **parts,
         "extension": extension,
         "lastModified": changed,
