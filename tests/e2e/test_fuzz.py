@@ -33,7 +33,10 @@ NOT_SENT = frozenset(
 
 
 def unsent(value: object) -> bool:
-    """A query value that is a list of nothing (``[]``, ``[[]]``) puts nothing on the wire."""
+    """A query value that is a list or an object of nothing (``[]``, ``[[]]``, ``{}``,
+    ``{"": []}``) puts nothing on the wire (or a blank, which means the default)."""
+    if isinstance(value, dict):
+        return all(unsent(item) for item in value.values())
     return isinstance(value, list) and all(unsent(item) for item in value)
 
 
