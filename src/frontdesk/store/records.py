@@ -264,16 +264,31 @@ async def get_many(
     tx: Transaction, table: TableDef, *, workspace_id: int, sys_ids: Iterable[str]
 ) -> dict[str, Record]:
     """Records by sys_id (missing ones are simply absent)."""
-    wanted = sorted({s for s in sys_ids if s})
-    if not wanted:
-        return {}
-    rows = sa_table(table.name)
-    statement = sa.select(*_columns(table)).where(
-        rows.c.workspace_id == workspace_id, rows.c.sys_id.in_(wanted)
-    )
-    result = await tx.fetch(statement)
-    found = [_record(result.columns, row) for row in result.rows]
+    found = await with_values(tx, table, workspace_id=workspace_id, field="sys_id", values=sys_ids)
     return {str(r["sys_id"]): r for r in found}
+
+
+async def with_values(
+    tx: Transaction, table: TableDef, *, workspace_id: int, field: str, values: Iterable[str]
+) -> list[Record]:
+    """The records whose ``field`` holds one of ``values`` (a statement compiled once per
+    table and field; the list expands at run time)."""
+    wanted = sorted({v for v in values if v})
+    if not wanted:
+        return []
+    result = await tx.fetch(_with_values(table, field), {"ws": workspace_id, "values": wanted})
+    return [_record(result.columns, row) for row in result.rows]
+
+
+@cache
+def _with_values(table: TableDef, field: str) -> Prepared:
+    rows = sa_table(table.name)
+    return Prepared(
+        sa.select(*_columns(table)).where(
+            rows.c.workspace_id == sa.bindparam("ws"),
+            rows.c[field].in_(sa.bindparam("values", expanding=True)),
+        )
+    )
 
 
 async def display_values(
