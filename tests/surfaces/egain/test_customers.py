@@ -21,6 +21,7 @@ from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Services
 from frontdesk.domain.workspace import Workspace
 from frontdesk.store.tables import REGISTRY
+from frontdesk.surfaces.egain import messages
 from tests import factories
 
 pytestmark = pytest.mark.anyio
@@ -229,7 +230,7 @@ async def test_a_bad_search_is_a_precise_error(
         body = response.json()
         assert body["code"] == code
         assert body["developerMessage"]
-        assert body["userMessage"] == body["developerMessage"]
+        assert body["userMessage"] == messages.user_message(code, "en-US")
 
 
 async def test_who_may_search(client: httpx.AsyncClient, demo: loader.DemoCredentials) -> None:
@@ -262,6 +263,10 @@ async def test_who_may_search(client: httpx.AsyncClient, demo: loader.DemoCreden
     assert "View Agent Console" in refused.json()["developerMessage"]
     language = await _get(client, token, "email=a@b.c", **{"Accept-Language": "xx-YY"})
     assert (language.status_code, language.json()["code"]) == (406, "406-100")
+    told = await _get(client, token, "nothing=1&email=a@b.c",
+                      **{"Accept-Language": "sv-SE", "X-egain-error-message": "yes"})  # fmt: skip
+    assert told.json()["userMessage"] == "Begäran innehåller en parameter som inte stöds."
+    assert told.json()["developerMessage"].startswith("Unsupported query parameter(s)")
     french = await _get(client, token, "email=a@b.c", **{"Accept-Language": "fr-FR,en;q=0.5"})
     assert french.status_code == 204
     german = await _get(client, token, "email=john.russel@customer.com&type=individual",

@@ -124,8 +124,12 @@ def failure(request: Request, error: Exception) -> Response:
         media = negotiate(request.headers.get("accept"))
     except Refusal:
         media = JSON
+    try:
+        locale = language(request.headers.get("accept-language"))
+    except Refusal:
+        locale = "en-US"
     return respond(
-        errors.body(refusal, user_message=wanted),
+        errors.body(refusal, user_message=wanted, locale=locale),
         refusal.status,
         dict(refusal.headers) or None,
         media=media,

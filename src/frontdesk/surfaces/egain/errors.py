@@ -16,6 +16,7 @@ from frontdesk.errors import (
     Unauthenticated,
     Why,
 )
+from frontdesk.surfaces.egain import messages
 
 UNSUPPORTED_PARAMETER = "400-101"
 MISSING_PARAMETER = "400-112"
@@ -138,10 +139,10 @@ def from_error(error: Exception) -> Refusal:
     )
 
 
-def body(refusal: Refusal, *, user_message: bool) -> dict[str, Any]:
+def body(refusal: Refusal, *, user_message: bool, locale: str = "en-US") -> dict[str, Any]:
     found: dict[str, Any] = {"code": refusal.code, "developerMessage": refusal.message}
     if refusal.details:
         found["details"] = [{"key": k, "value": v} for k, v in refusal.details]
     if user_message:
-        found["userMessage"] = refusal.message
+        found["userMessage"] = messages.user_message(refusal.code, locale) or refusal.message
     return found
