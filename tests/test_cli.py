@@ -257,3 +257,26 @@ def test_egain_departments_and_users(database: str) -> None:
         input="long-enough-password\nlong-enough-password\n",
     )
     assert made.exit_code != 0  # no such consumer
+
+
+def test_cention_tokens(database: str) -> None:
+    run("workspace", "create", "acme", "--default", "--database", database)
+    token = run(
+        "cention", "token", "create", "bot", "--claim", "create_errand", "--claim", "attachment",
+        "--area", "1", "--channel", "form", "--system-group", "support", "--database", database,
+    ).strip()  # fmt: skip
+    assert token.count(".") == 2  # a JWT, alone on stdout
+    refused = runner.invoke(
+        app, ["cention", "token", "create", "x", "--claim", "everything", "--database", database]
+    )
+    assert refused.exit_code != 0
+    assert "create_errand" in refused.output
+    (line,) = run("cention", "token", "list", "--database", database).splitlines()
+    listed = json.loads(line)
+    assert listed["name"] == "bot"
+    assert listed["claims"]["labels"] == ["Create Errand", "Get attachment"]
+    assert listed["revoked_on"] is None
+    assert token not in line
+    run("cention", "token", "revoke", "bot", "--database", database)
+    (line,) = run("cention", "token", "list", "--database", database).splitlines()
+    assert json.loads(line)["revoked_on"] is not None

@@ -6,6 +6,7 @@ import orjson
 import typer
 
 from frontdesk.cli import admin
+from frontdesk.cli import cention as cention_commands
 from frontdesk.cli import egain as egain_commands
 from frontdesk.cli.common import DATABASE, console, migrated, run, settings_for
 from frontdesk.cli.serve import serve
@@ -28,6 +29,7 @@ app.add_typer(admin.field, name="field")
 app.add_typer(admin.generate, name="generate")
 app.add_typer(admin.tls_, name="tls")
 app.add_typer(egain_commands.egain, name="egain")
+app.add_typer(cention_commands.cention, name="cention")
 
 
 @app.command()

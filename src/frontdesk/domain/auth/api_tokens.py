@@ -1,13 +1,18 @@
 """Workspace access tokens: JWTs carrying named claims (the Cention surface's Bearer tokens).
 
 Each token is signed (HS256) with a key derived from the instance secret and its id, so
-no signing key is stored; a token is revoked by marking its row.
+no signing key is stored; a token is revoked by marking its row. A token is valid only in
+the workspace it was made in (its row is looked up there), and only while not revoked.
+
+Claims are data: ``{"labels": [...], "errand": {"channel", "area"}, "system_group"}``,
+with the labels the vendor's console shows; the surface decides what each allows.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -15,9 +20,11 @@ from typing import Any
 import jwt
 import sqlalchemy as sa
 
+from frontdesk.domain import clock
 from frontdesk.domain.services import Unit
 from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces.service import instance_secret
+from frontdesk.errors import Conflict, NotFound, Thing, Unauthenticated, Why
 from frontdesk.store.schema import api_token
 
 ISSUER = "frontdesk"
@@ -29,6 +36,7 @@ CLAIMS = (
     "Access and create customer contacts",
     "Access to library",
     "Access to export API",
+    "Get attachment",
 )
 
 
@@ -40,8 +48,38 @@ class ApiToken:
     token: str
 
 
+@dataclass(frozen=True, slots=True)
+class Listed:
+    name: str
+    claims: dict[str, Any]
+    created_on: datetime
+    revoked_on: datetime | None
+
+
 def _key(secret: bytes, jti: str) -> bytes:
     return hmac.new(secret, f"api_token:{jti}".encode(), hashlib.sha256).digest()
+
+
+async def _signed(
+    unit: Unit, workspace: Workspace, jti: str, name: str, claims: dict[str, Any], at: datetime
+) -> ApiToken:
+    payload = {
+        "iss": ISSUER,
+        "ws": workspace.name,
+        "sub": name,
+        "jti": jti,
+        "iat": int(at.replace(tzinfo=UTC).timestamp()),
+        "claims": claims,
+    }
+    key = _key(await instance_secret(unit), jti)
+    return ApiToken(jti, name, claims, jwt.encode(payload, key, algorithm="HS256"))
+
+
+def _row(workspace: Workspace, **equal: Any) -> sa.Select[Any]:
+    return sa.select(api_token).where(
+        api_token.c.workspace_id == workspace.id,
+        *(api_token.c[name] == value for name, value in equal.items()),
+    )
 
 
 async def issue(
@@ -53,10 +91,9 @@ async def issue(
     claims: dict[str, Any],
     issued_at: datetime,
 ) -> ApiToken:
-    """Create the token ``jti`` (or return it unchanged if it exists: issuing is idempotent)."""
-    existing = await unit.tx.first(
-        sa.select(api_token).where(api_token.c.workspace_id == workspace.id, api_token.c.jti == jti)
-    )
+    """Create the token ``jti``, or return it as it is (its claims brought up to ``claims``:
+    issuing a known token again is idempotent)."""
+    existing = await unit.tx.first(_row(workspace, jti=jti))
     if existing is None:
         await unit.tx.execute(
             sa.insert(api_token).values(
@@ -64,14 +101,79 @@ async def issue(
             )
         )
     else:
-        name, claims, issued_at = existing["name"], existing["claims"], existing["created_on"]
-    payload = {
-        "iss": ISSUER,
-        "ws": workspace.name,
-        "sub": name,
-        "jti": jti,
-        "iat": int(issued_at.replace(tzinfo=UTC).timestamp()),
-        "claims": claims,
-    }
+        name, issued_at = existing["name"], existing["created_on"]
+        if existing["claims"] != claims:
+            await unit.tx.execute(
+                sa.update(api_token).where(api_token.c.id == existing["id"]).values(claims=claims)
+            )
+    return await _signed(unit, workspace, jti, name, claims, issued_at)
+
+
+async def create(
+    unit: Unit,
+    workspace: Workspace,
+    *,
+    name: str,
+    labels: list[str],
+    area: str | None = None,
+    channel: str | None = None,
+    system_group: str | None = None,
+) -> ApiToken:
+    """A new token named ``name`` (unique among the workspace's live tokens)."""
+    if await unit.tx.first(_row(workspace, name=name, revoked_on=None)) is not None:
+        raise Conflict(Thing.TOKEN, name)
+    claims: dict[str, Any] = {"labels": [label for label in CLAIMS if label in labels]}
+    if area is not None or channel is not None:
+        claims["errand"] = {"area": area, "channel": channel}
+    if system_group is not None:
+        claims["system_group"] = system_group
+    return await issue(
+        unit,
+        workspace,
+        jti=secrets.token_hex(16),
+        name=name,
+        claims=claims,
+        issued_at=clock.now().replace(microsecond=0),
+    )
+
+
+async def revoke(unit: Unit, workspace: Workspace, name: str) -> None:
+    """Revoke the live token named ``name``."""
+    count = await unit.tx.execute(
+        sa.update(api_token)
+        .where(
+            api_token.c.workspace_id == workspace.id,
+            api_token.c.name == name,
+            api_token.c.revoked_on.is_(None),
+        )
+        .values(revoked_on=clock.now())
+    )
+    if count == 0:
+        raise NotFound(Thing.TOKEN, name)
+
+
+async def listed(unit: Unit, workspace: Workspace) -> list[Listed]:
+    rows = await unit.tx.fetch(_row(workspace).order_by(api_token.c.created_on, api_token.c.name))
+    return [
+        Listed(r["name"], r["claims"], r["created_on"], r["revoked_on"]) for r in rows.mappings()
+    ]
+
+
+async def verify(unit: Unit, workspace: Workspace, token: str) -> ApiToken:
+    """The live token of ``workspace`` that ``token`` is; ``Unauthenticated`` for a token
+    that is malformed, forged, revoked, or of another workspace."""
+    try:
+        jti = str(jwt.decode(token, options={"verify_signature": False}).get("jti") or "")
+    except jwt.PyJWTError:
+        raise Unauthenticated(Why.MALFORMED) from None
+    row = await unit.tx.first(_row(workspace, jti=jti)) if jti else None
+    if row is None or row["revoked_on"] is not None:
+        raise Unauthenticated(Why.WRONG)
     key = _key(await instance_secret(unit), jti)
-    return ApiToken(jti, name, claims, jwt.encode(payload, key, algorithm="HS256"))
+    try:
+        payload = jwt.decode(token, key, algorithms=["HS256"], issuer=ISSUER)
+    except jwt.PyJWTError:
+        raise Unauthenticated(Why.WRONG) from None
+    if payload.get("ws") != workspace.name:
+        raise Unauthenticated(Why.WRONG)
+    return ApiToken(jti, str(row["name"]), dict(row["claims"]), token)
