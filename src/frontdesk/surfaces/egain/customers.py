@@ -41,6 +41,8 @@ BASE = render.BASE
 TAG = "eGain Customer Manager v3"
 MOST = 75
 DEFAULT_SIZE = 25
+# The farthest page number or range start: an offset beyond is more than any database has.
+FARTHEST = 2**31 - 1
 SOCIAL_IDS = {
     "facebookId": "facebook",
     "twitterId": "twitter",
@@ -101,10 +103,11 @@ def _range(name: str, text: str) -> tuple[datetime | None, datetime | None]:
     return start, end
 
 
-def _whole(name: str, text: str, *, most: int | None = None) -> int:
-    if not (text.isascii() and text.isdigit()) or int(text) < 1 or (most and int(text) > most):
-        bound = f"a whole number from 1 to {most}" if most else "a whole number from 1"
-        raise errors.not_allowed(name, text, bound)
+def _whole(name: str, text: str, *, most: int = FARTHEST) -> int:
+    """A whole number from 1 to ``most`` (by default, as far as a page or a range may
+    start: its offset stays a 64-bit number)."""
+    if not (text.isascii() and text.isdigit()) or len(text) > 19 or not 1 <= int(text) <= most:
+        raise errors.not_allowed(name, text, f"a whole number from 1 to {most}")
     return int(text)
 
 
@@ -118,6 +121,8 @@ def _single(call: Call) -> dict[str, str]:
             unknown.append(name)
         elif name in given:
             raise errors.not_allowed(name, value, "given more than once")
+        elif "\x00" in value:
+            raise errors.not_allowed(name, value.replace("\x00", "\\0"), "it holds a NUL")
         else:
             given[name] = value
     if unknown or any(name.startswith("custom.") for name in given):

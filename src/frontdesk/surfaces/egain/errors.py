@@ -124,10 +124,12 @@ def from_error(error: Exception) -> Refusal:
             )
         case Forbidden():
             return action(error.rule)
+        case Invalid() if error.field and error.has_value:
+            message = f"Value '{error.value}' is not allowed for '{error.field}'."
+            return Refusal(NOT_ALLOWED_VALUE, message)
         case Invalid():
-            shown = f"'{error.value}'" if error.has_value else "its value"
-            where = error.field or "a parameter"
-            return Refusal(NOT_ALLOWED_VALUE, f"Value {shown} is not allowed for '{where}'.")
+            message = f"A value in the request is not allowed: {error.describe()}."
+            return Refusal(NOT_ALLOWED_VALUE, message)
         case NotFound() if error.thing is Thing.WORKSPACE:
             return Refusal(NO_SUCH_PATH, f"No tenant '{error.key}'.")
         case NotFound():
