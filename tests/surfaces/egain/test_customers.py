@@ -556,3 +556,13 @@ async def test_the_same_document_in_xml(
     assert (refused.status_code, refused.json()["code"]) == (406, "406-101")
     bad = await _get(client, token, "foo=1", Accept="application/xml")
     assert ElementTree.fromstring(bad.content).findtext(f"{ns}code") == "400-101"
+
+
+async def test_a_body_over_the_cap_is_413(
+    client: httpx.AsyncClient, demo: loader.DemoCredentials, app: Any
+) -> None:
+    app.state.settings = app.state.settings.model_copy(update={"max_body_bytes": 64})
+    big = {"username": "x" * 200, "password": "y"}
+    for url in ("/system/auth/demo-U/oauth2/authorize", demo.egain["user_token_url"]):
+        response = await client.post(url, data=big)
+        assert (response.status_code, response.json()["code"]) == (413, "413-100"), url

@@ -127,19 +127,20 @@ def _refused(error: GrantError) -> Response:
             200: Reply("The sign-in page", {"text/html": None}),
             400: Reply("An unknown application or redirect_uri", {"text/html": None}),
             404: Reply("No such tenant", {"application/json": None}),
+            413: Reply("The body is over the size cap", {"application/json": None}),
         },
         authenticated=False,
     )
 )
 async def authorize(request: Request) -> Response:
+    values = dict(request.query_params)
     try:
         workspace, side = await _tenant(request)
+        if request.method == "POST":
+            raw = await read_body(request, request.app.state.settings.max_body_bytes)
+            values |= dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
     except DomainError as error:
         return failure(request, error)
-    values = dict(request.query_params)
-    if request.method == "POST":
-        raw = await read_body(request, request.app.state.settings.max_body_bytes)
-        values |= dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
     tenant = str(request.path_params["tenant"])
     try:
         asked = _asked(values, side)

@@ -13,6 +13,7 @@ from frontdesk.errors import (
     NotFound,
     Thing,
     Throttled,
+    TooLarge,
     Unauthenticated,
     Why,
 )
@@ -30,6 +31,7 @@ NO_SUCH_PATH = "404-101"
 WRONG_METHOD = "405-100"
 BAD_LANGUAGE = "406-100"
 BAD_ACCEPT = "406-101"
+TOO_LARGE = "413-100"
 TOO_MANY = "429-001"
 SYSTEM = "500-100"
 SYSTEM_MESSAGE = "System is unable to process this request. Please contact your administrator."
@@ -124,6 +126,8 @@ def from_error(error: Exception) -> Refusal:
             )
         case Forbidden():
             return action(error.rule)
+        case TooLarge():
+            return Refusal(TOO_LARGE, f"The body is over {error.limit} bytes.")
         case Invalid() if error.field and error.has_value:
             message = f"Value '{error.value}' is not allowed for '{error.field}'."
             return Refusal(NOT_ALLOWED_VALUE, message)

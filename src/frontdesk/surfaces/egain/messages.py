@@ -76,6 +76,7 @@ def display(value: str, locale: str) -> str:
 # Error code → locale → what a person may be shown (``userMessage``); fr-CA and pt-PT
 # share fr-FR's and pt-BR's where the words are the same.
 _EN = {
+    "413-100": "The request is too large.",
     "400-101": "The request contains a parameter that is not supported.",
     "400-112": "A required search criterion is missing.",
     "400-113": "These parameters cannot be used together.",
@@ -92,6 +93,7 @@ _EN = {
     "500-100": "Something went wrong. Please contact your administrator.",
 }
 _ES = {
+    "413-100": "La solicitud es demasiado grande.",
     "400-101": "La solicitud contiene un parámetro no admitido.",
     "400-112": "Falta un criterio de búsqueda obligatorio.",
     "400-113": "Estos parámetros no se pueden usar juntos.",
@@ -108,6 +110,7 @@ _ES = {
     "500-100": "Se produjo un error. Póngase en contacto con el administrador.",
 }
 _FR = {
+    "413-100": "La requête est trop volumineuse.",
     "400-101": "La requête contient un paramètre non pris en charge.",
     "400-112": "Un critère de recherche obligatoire est manquant.",
     "400-113": "Ces paramètres ne peuvent pas être utilisés ensemble.",
@@ -124,6 +127,7 @@ _FR = {
     "500-100": "Une erreur s'est produite. Veuillez contacter votre administrateur.",
 }
 _IT = {
+    "413-100": "La richiesta è troppo grande.",
     "400-101": "La richiesta contiene un parametro non supportato.",
     "400-112": "Manca un criterio di ricerca obbligatorio.",
     "400-113": "Questi parametri non possono essere usati insieme.",
@@ -140,6 +144,7 @@ _IT = {
     "500-100": "Si è verificato un errore. Contatta l'amministratore.",
 }
 _DE = {
+    "413-100": "Die Anfrage ist zu groß.",
     "400-101": "Die Anfrage enthält einen nicht unterstützten Parameter.",
     "400-112": "Ein erforderliches Suchkriterium fehlt.",
     "400-113": "Diese Parameter können nicht zusammen verwendet werden.",
@@ -156,6 +161,7 @@ _DE = {
     "500-100": "Ein Fehler ist aufgetreten. Bitte wenden Sie sich an Ihren Administrator.",
 }
 _NL = {
+    "413-100": "Het verzoek is te groot.",
     "400-101": "Het verzoek bevat een parameter die niet wordt ondersteund.",
     "400-112": "Een verplicht zoekcriterium ontbreekt.",
     "400-113": "Deze parameters kunnen niet samen worden gebruikt.",
@@ -172,6 +178,7 @@ _NL = {
     "500-100": "Er is iets misgegaan. Neem contact op met uw beheerder.",
 }
 _PT = {
+    "413-100": "A solicitação é demasiado grande.",
     "400-101": "A solicitação contém um parâmetro não suportado.",
     "400-112": "Falta um critério de pesquisa obrigatório.",
     "400-113": "Estes parâmetros não podem ser usados em conjunto.",
@@ -196,6 +203,7 @@ _PT_BR = {
     "500-100": "Ocorreu um erro. Entre em contato com o administrador.",
 }
 _DA = {
+    "413-100": "Anmodningen er for stor.",
     "400-101": "Anmodningen indeholder en parameter, der ikke understøttes.",
     "400-112": "Et påkrævet søgekriterium mangler.",
     "400-113": "Disse parametre kan ikke bruges sammen.",
@@ -212,6 +220,7 @@ _DA = {
     "500-100": "Der opstod en fejl. Kontakt din administrator.",
 }
 _RU = {
+    "413-100": "Запрос слишком большой.",
     "400-101": "Запрос содержит неподдерживаемый параметр.",
     "400-112": "Отсутствует обязательный критерий поиска.",
     "400-113": "Эти параметры нельзя использовать вместе.",
@@ -228,6 +237,7 @@ _RU = {
     "500-100": "Произошла ошибка. Обратитесь к администратору.",
 }
 _ZH = {
+    "413-100": "请求过大。",
     "400-101": "请求包含不受支持的参数。",
     "400-112": "缺少必需的搜索条件。",
     "400-113": "这些参数不能同时使用。",
@@ -244,6 +254,7 @@ _ZH = {
     "500-100": "出现错误，请联系管理员。",
 }
 _JA = {
+    "413-100": "リクエストが大きすぎます。",
     "400-101": "リクエストにサポートされていないパラメーターが含まれています。",
     "400-112": "必須の検索条件がありません。",
     "400-113": "これらのパラメーターは同時に使用できません。",
@@ -260,6 +271,7 @@ _JA = {
     "500-100": "エラーが発生しました。管理者にお問い合わせください。",
 }
 _KO = {
+    "413-100": "요청이 너무 큽니다.",
     "400-101": "요청에 지원되지 않는 매개변수가 있습니다.",
     "400-112": "필수 검색 조건이 없습니다.",
     "400-113": "이 매개변수들은 함께 사용할 수 없습니다.",
@@ -276,6 +288,7 @@ _KO = {
     "500-100": "오류가 발생했습니다. 관리자에게 문의하세요.",
 }
 _SV = {
+    "413-100": "Begäran är för stor.",
     "400-101": "Begäran innehåller en parameter som inte stöds.",
     "400-112": "Ett obligatoriskt sökkriterium saknas.",
     "400-113": "Dessa parametrar kan inte användas tillsammans.",
