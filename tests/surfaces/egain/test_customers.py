@@ -127,10 +127,10 @@ async def test_john_tierney_is_the_research_example(
     assert [c["id"] for c in twitter.json()["customer"]] == [john["id"]]
 
 
-async def test_servicenow_s_people_are_egain_s_customers(
-    client: httpx.AsyncClient, services: Services, workspace: Workspace, admin: factories.User
-) -> None:
-    """In a workspace of its own: people made through ServiceNow's APIs, found by eGain."""
+async def _workspace_token(
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
+) -> str:
+    """A client application's token in a workspace of the test's own."""
     async with services.write() as unit:
         await oauth.register_client(
             unit,
@@ -139,6 +139,19 @@ async def test_servicenow_s_people_are_egain_s_customers(
             client_id="egain-test",
             secret_hash=services.hasher.hash("egain-test-secret"),
         )
+    granted = await client.post(
+        f"/system/auth/{workspace.name}-U/oauth2/token",
+        data={"grant_type": "client_credentials", "client_id": "egain-test",
+              "client_secret": "egain-test-secret"},
+    )  # fmt: skip
+    token: str = granted.json()["access_token"]
+    return token
+
+
+async def test_servicenow_s_people_are_egain_s_customers(
+    client: httpx.AsyncClient, services: Services, workspace: Workspace, admin: factories.User
+) -> None:
+    """In a workspace of its own: people made through ServiceNow's APIs, found by eGain."""
     auth = (admin.user_name, admin.password)
     made = await client.post(
         factories.path(workspace, "/api/now/consumer"),
@@ -159,12 +172,7 @@ async def test_servicenow_s_people_are_egain_s_customers(
         await client.post(
             factories.path(workspace, "/api/now/table/customer_contact"), json=contact, auth=auth
         )
-    granted = await client.post(
-        f"/system/auth/{workspace.name}-U/oauth2/token",
-        data={"grant_type": "client_credentials", "client_id": "egain-test",
-              "client_secret": "egain-test-secret"},
-    )  # fmt: skip
-    token = granted.json()["access_token"]
+    token = await _workspace_token(client, services, workspace)
     search = factories.path(workspace, SEARCH)
     by_email = (await _get(client, token, "email=nia@example.org", search)).json()["customer"]
     by_phone = (await _get(client, token, "phone=00442079460018", search)).json()["customer"]
@@ -460,21 +468,9 @@ async def test_an_expired_token_is_401_101(
     assert (response.status_code, response.json()["code"]) == (401, "401-101")
 
 
-async def _egain_client(services: Services, workspace: Workspace) -> None:
-    async with services.write() as unit:
-        await oauth.register_client(
-            unit,
-            system(workspace.id),
-            name="eGain test application",
-            client_id="egain-test",
-            secret_hash=services.hasher.hash("egain-test-secret"),
-        )
-
-
 async def test_custom_attributes_and_activities(
     client: httpx.AsyncClient, services: Services, workspace: Workspace
 ) -> None:
-    await _egain_client(services, workspace)
     async with services.write() as unit:
         for table, element in (
             ("csm_consumer", "u_preferredlang"),
@@ -497,12 +493,7 @@ async def test_custom_attributes_and_activities(
             system={"sys_created_on": old},
         )  # fmt: skip
     assert made["sys_created_on"] == old
-    granted = await client.post(
-        f"/system/auth/{workspace.name}-U/oauth2/token",
-        data={"grant_type": "client_credentials", "client_id": "egain-test",
-              "client_secret": "egain-test-secret"},
-    )  # fmt: skip
-    token = granted.json()["access_token"]
+    token = await _workspace_token(client, services, workspace)
     search = factories.path(workspace, SEARCH)
 
     async def names(**query: str) -> list[str]:

@@ -6,57 +6,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import sqlalchemy as sa
-
 from frontdesk.domain.access import Actor
+from frontdesk.domain.customers import repository
 from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Unit
-from frontdesk.store.schema import sa_table
 from frontdesk.store.tables import REGISTRY
-from frontdesk.store.text import fold
-
-_departments = sa_table("cmn_department")
-_users = sa_table("sys_user")
-_foreign = sa_table("sys_user_foreign_department")
 
 
 async def named(unit: Unit, actor: Actor, name: str) -> str | None:
     """The sys_id of the department with this name (in any case), if there is one."""
-    statement = (
-        sa.select(_departments.c.sys_id)
-        .where(
-            _departments.c.workspace_id == actor.workspace_id,
-            sa.func.lower(_departments.c.name) == fold(name.strip()),
-        )
-        .order_by(_departments.c.sys_id)
-        .limit(1)
-    )
-    found = await unit.tx.scalar(statement)
-    return str(found) if found else None
+    return await repository.department_named(unit.tx, actor.workspace_id, name)
 
 
 async def of_user(unit: Unit, actor: Actor, user_sys_id: str) -> frozenset[str]:
     """The user's own department and the departments they also work in."""
-    ws = actor.workspace_id
-    own = sa.select(_users.c.department.label("department")).where(
-        _users.c.workspace_id == ws, _users.c.sys_id == user_sys_id
-    )
-    others = sa.select(_foreign.c.department.label("department")).where(
-        _foreign.c.workspace_id == ws, _foreign.c.user == user_sys_id
-    )
-    rows = (await unit.tx.fetch(sa.union(own, others))).rows
-    return frozenset(str(department) for (department,) in rows if department)
+    return await repository.departments_of_user(unit.tx, actor.workspace_id, user_sys_id)
 
 
 async def names(unit: Unit, actor: Actor, sys_ids: Iterable[str]) -> dict[str, str]:
     """Departments' names by sys_id."""
-    wanted = sorted(set(sys_ids))
-    if not wanted:
-        return {}
-    statement = sa.select(_departments.c.sys_id, _departments.c.name).where(
-        _departments.c.workspace_id == actor.workspace_id, _departments.c.sys_id.in_(wanted)
-    )
-    return {str(sys_id): str(name or "") for sys_id, name in (await unit.tx.fetch(statement)).rows}
+    return await repository.department_names(unit.tx, actor.workspace_id, sys_ids)
 
 
 async def create(unit: Unit, actor: Actor, name: str) -> str:

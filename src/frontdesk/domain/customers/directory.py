@@ -12,7 +12,6 @@ Searching, ordering and paging all happen in the database.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,6 +23,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.db.statements import Prepared
 from frontdesk.domain.access import Actor
+from frontdesk.domain.customers import departments, repository
 from frontdesk.domain.dictionary import service as dictionary
 from frontdesk.domain.identity import service as identity
 from frontdesk.domain.records import service as records
@@ -34,7 +34,6 @@ from frontdesk.query.ast import EMPTY, Condition
 from frontdesk.store import records as store
 from frontdesk.store.fields import ContactKind
 from frontdesk.store.registry import TableDef
-from frontdesk.store.schema import contact_point, sa_table
 from frontdesk.store.tables import REGISTRY
 
 # How many keys one lookup may name.
@@ -54,9 +53,18 @@ class Kind(StrEnum):
     def digit(self) -> int:
         return _DIGITS[self]
 
+    @property
+    def reach(self) -> repository.Reach:
+        return _REACH[self]
+
 
 _DIGITS = {Kind.PERSON: 1, Kind.ORGANIZATION: 2, Kind.GROUP: 3}
 _BY_DIGIT = {digit: kind for kind, digit in _DIGITS.items()}
+_REACH = {
+    Kind.PERSON: repository.Reach("csm_consumer", 1, "csm_consumer", None),
+    Kind.ORGANIZATION: repository.Reach("customer_account", 2, "customer_contact", "account"),
+    Kind.GROUP: repository.Reach("csm_household", 3, "csm_consumer", "household"),
+}
 CONTACTS = REGISTRY["customer_contact"]
 PEOPLE = REGISTRY["csm_consumer"]
 INTERACTIONS = REGISTRY["interaction"]
@@ -134,26 +142,13 @@ class Customer:
     contacts: list[tuple[TableDef, Record]] = field(default_factory=list)
     # Social profiles, by the sys_id of the contact they belong to.
     social: dict[str, list[Record]] = field(default_factory=dict)
+    department: str | None = None  # its department's name
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
     customers: list[Customer]
     total: int  # how many customers meet the criteria (0 for a page past the end)
-
-
-@dataclass(frozen=True, slots=True)
-class _Shape:
-    """What a search's statement looks like, its values aside: searches of one shape share
-    one statement, compiled once (``_statement``)."""
-
-    kinds: tuple[tuple[Kind, int], ...]  # the kinds searched, with their rank
-    reached: tuple[ContactKind, ...]
-    created_from: bool
-    created_to: bool
-    departments: bool
-    order: Order
-    descending: bool
 
 
 async def search(
@@ -171,7 +166,7 @@ async def search(
     ranks = kind_rank or _DIGITS
     kinds = [kind for kind in Kind if kind in criteria.kinds]
     defined = await _known(unit, actor, criteria.attributes)
-    wheres: dict[Kind, ColumnElement[bool] | None] = {}
+    wheres: dict[str, ColumnElement[bool] | None] = {}
     for kind in kinds:
         actor.require(Operation.QUERY, kind.table)
         if not _may_hold(kind, criteria.attributes, defined):
@@ -185,12 +180,9 @@ async def search(
         selected = await records.selection(unit, actor, kind.table, query)
         if selected.none:
             continue
-        parts = [
-            p
-            for p in (selected.where, *await _through(unit, actor, kind, criteria))
-            if p is not None
-        ]
-        wheres[kind] = sa.and_(*parts) if parts else None
+        through = await _through(unit, actor, kind, criteria)
+        parts = [part for part in (selected.where, *through) if part is not None]
+        wheres[kind.value] = sa.and_(*parts) if parts else None
     points = [(contact, identity.normalized(contact, value)) for contact, value in criteria.reached]
     if not wheres or any(value is None for _, value in points):
         return Found([], 0)
@@ -203,25 +195,24 @@ async def search(
         "offset": offset,
         **{f"point{index}": value for index, (_, value) in enumerate(points)},
     }
-    shape = _Shape(
-        tuple((kind, ranks[kind]) for kind in wheres),
+    shape = repository.Shape(
+        tuple((Kind(table).reach, ranks[Kind(table)]) for table in wheres),
         tuple(contact for contact, _ in points),
         criteria.created_from is not None,
         criteria.created_to is not None,
         criteria.departments is not None,
-        order,
+        order.value,
         descending,
     )
-    if any(where is not None for where in wheres.values()):
-        statement: Prepared | sa.Select[Any] = _paged(shape, wheres)  # a name: its own
+    if any(where is not None for where in wheres.values()):  # a name: a statement of its own
+        statement: Prepared | sa.Select[Any] = repository.paged(shape, wheres)
     else:
-        statement = _statement(shape)
-    rows = (await unit.tx.fetch(statement, values)).rows
+        statement = repository.statement(shape)
+    rows = await repository.page(unit.tx, statement, values)
     if not rows:
         return Found([], 0)
-    total = int(rows[0][2])
-    chosen = [(Kind(str(kind)), str(sys_id)) for kind, sys_id, _ in rows]
-    return Found(await _load(unit, actor, chosen), total)
+    chosen = [(Kind(table), sys_id) for table, sys_id, _ in rows]
+    return Found(await _load(unit, actor, chosen), rows[0][2])
 
 
 def _equal(attribute: Attribute) -> Condition:
@@ -264,30 +255,17 @@ async def _through(
 ) -> list[ColumnElement[bool]]:
     """Conditions on the people through whom a customer is reached (an organisation's
     contacts, a group's members) and on the customer's activities."""
-    rows = sa_table(kind.value)
     found: list[ColumnElement[bool]] = []
+    reach, ws = kind.reach, actor.workspace_id
     contacts = [a for a in criteria.attributes if a.holder is Holder.CONTACT]
-    if contacts and kind is not Kind.PERSON:
-        people = CONTACTS if kind is Kind.ORGANIZATION else PEOPLE
-        link = "account" if kind is Kind.ORGANIZATION else "household"
+    if contacts and reach.link is not None:
         query = EMPTY.also(*(_equal(a) for a in contacts))
-        chosen = await records.selection(unit, actor, people, query)
-        found.append(rows.c.sys_id.in_(_linked(people, link, chosen.where, chosen.none, actor)))
+        chosen = await records.selection(unit, actor, REGISTRY[reach.people], query)
+        found.append(repository.through(reach, ws, reach.people, reach.link, chosen.where,
+                                        none=chosen.none))  # fmt: skip
     if criteria.activity is not None:
         found.append(await _active(unit, actor, kind, criteria.activity))
     return found
-
-
-def _linked(
-    people: TableDef, link: str, where: ColumnElement[bool] | None, none: bool, actor: Actor
-) -> sa.Select[Any]:
-    rows = sa_table(people.name)
-    conditions = [rows.c.workspace_id == actor.workspace_id, rows.c[link].is_not(None)]
-    if where is not None:
-        conditions.append(where)
-    if none:
-        conditions.append(sa.false())
-    return sa.select(rows.c[link]).where(*conditions)
 
 
 async def _active(unit: Unit, actor: Actor, kind: Kind, activity: Activity) -> ColumnElement[bool]:
@@ -308,46 +286,19 @@ async def _active(unit: Unit, actor: Actor, kind: Kind, activity: Activity) -> C
     )
     chosen = await records.selection(unit, actor, INTERACTIONS, query)
     link = "account" if kind is Kind.ORGANIZATION else "consumer"
-    spoken = _linked(INTERACTIONS, link, chosen.where, chosen.none, actor)
-    rows = sa_table(kind.value)
-    if kind is Kind.GROUP:
-        members = sa_table(PEOPLE.name)
-        spoken = sa.select(members.c.household).where(
-            members.c.workspace_id == actor.workspace_id, members.c.sys_id.in_(spoken)
-        )
-    return rows.c.sys_id.in_(spoken)
+    return repository.through(
+        kind.reach,
+        actor.workspace_id,
+        INTERACTIONS.name,
+        link,
+        chosen.where,
+        none=chosen.none,
+        of_people=kind is Kind.GROUP,
+    )
 
 
 def _moment(value: datetime | None) -> str | None:
     return value.strftime("%Y-%m-%d %H:%M:%S") if value is not None else None
-
-
-@functools.lru_cache(maxsize=256)
-def _statement(shape: _Shape) -> Prepared:
-    return Prepared(_paged(shape, {}))
-
-
-def _paged(shape: _Shape, wheres: Mapping[Kind, ColumnElement[bool] | None]) -> sa.Select[Any]:
-    """The page of the customers of a shape (and how many there are in all, beside each
-    row: a page past the end has no rows, and nothing to say how many there are then).
-    Values are named parameters: ``ws``, ``point<n>``, ``created_from``, ``created_to``,
-    ``departments``, ``limit`` and ``offset``."""
-    parts = [_part(shape, kind, rank, wheres.get(kind)) for kind, rank in shape.kinds]
-    union = sa.union_all(*parts).subquery("customers")
-    column = {
-        Order.KEY: union.c.key,
-        Order.KIND: union.c.rank,
-        Order.NAME: sa.func.lower(sa.func.coalesce(union.c.name, "")),
-    }[shape.order]
-    first = column.desc() if shape.descending else column.asc()
-    by_key = shape.descending and shape.order is Order.KEY
-    tie = union.c.key.desc() if by_key else union.c.key.asc()
-    return (
-        sa.select(union.c.kind, union.c.sys_id, sa.func.count().over().label("total"))
-        .order_by(first, tie)
-        .limit(sa.bindparam("limit", type_=sa.Integer))
-        .offset(sa.bindparam("offset", type_=sa.Integer))
-    )
 
 
 async def by_keys(unit: Unit, actor: Actor, keys: Sequence[int]) -> list[Customer]:
@@ -360,86 +311,19 @@ async def by_keys(unit: Unit, actor: Actor, keys: Sequence[int]) -> list[Custome
     found: dict[int, tuple[Kind, str]] = {}
     for kind, ids in wanted.items():
         actor.require(Operation.QUERY, kind.table)
-        rows = sa_table(kind.value)
         where = await _restricted(unit, actor, kind)
-        statement = sa.select(rows.c.id, rows.c.sys_id).where(
-            rows.c.workspace_id == actor.workspace_id,
-            rows.c.id.in_(ids),
-            *([where] if where is not None else []),
-        )
-        for record_id, sys_id in (await unit.tx.fetch(statement)).rows:
-            found[key_of(kind, int(record_id))] = (kind, str(sys_id))
+        for record_id, sys_id in await repository.keyed(
+            unit.tx, kind.value, actor.workspace_id, ids, where
+        ):
+            found[key_of(kind, record_id)] = (kind, sys_id)
     chosen = [found[key] for key in dict.fromkeys(keys) if key in found]
     return await _load(unit, actor, chosen)
-
-
-async def signed_in(unit: Unit, actor: Actor, sign_in: str) -> list[Customer]:
-    """The customers whose own sign-in (a consumer's ``user``) this is."""
-    actor.require(Operation.QUERY, PEOPLE)
-    return await _load(
-        unit,
-        actor,
-        [(Kind.PERSON, r["sys_id"]) for r in await _many(unit, actor, PEOPLE, "user", [sign_in])],
-    )
 
 
 async def _restricted(unit: Unit, actor: Actor, kind: Kind) -> ColumnElement[bool] | None:
     """The caller's row restriction on a kind's table, if it has one."""
     chosen = await records.selection(unit, actor, kind.table, EMPTY)
     return sa.false() if chosen.none else chosen.where
-
-
-def _part(
-    shape: _Shape, kind: Kind, rank: int, where: ColumnElement[bool] | None
-) -> sa.Select[Any]:
-    """The customers of one kind that meet the criteria: (kind, sys_id, key, name, rank)."""
-    rows = sa_table(kind.value)
-    ws = sa.bindparam("ws", type_=sa.Integer)
-    conditions: list[ColumnElement[bool]] = [rows.c.workspace_id == ws]
-    if where is not None:
-        conditions.append(where)
-    for index, contact in enumerate(shape.reached):
-        value = sa.bindparam(f"point{index}", type_=sa.String)
-        conditions.append(rows.c.sys_id.in_(_reached(kind, ws, contact, value)))
-    if shape.created_from:
-        conditions.append(rows.c.sys_created_on >= sa.bindparam("created_from", type_=sa.DateTime))
-    if shape.created_to:
-        conditions.append(rows.c.sys_created_on <= sa.bindparam("created_to", type_=sa.DateTime))
-    if shape.departments:
-        conditions.append(rows.c.department.in_(sa.bindparam("departments", expanding=True)))
-    return sa.select(
-        sa.literal(kind.value).label("kind"),
-        rows.c.sys_id,
-        (rows.c.id * 10 + kind.digit).label("key"),
-        rows.c.name,
-        sa.literal(rank).label("rank"),
-    ).where(*conditions)
-
-
-def _reached(
-    kind: Kind, ws: ColumnElement[int], contact: ContactKind, value: ColumnElement[str]
-) -> sa.Select[Any]:
-    """The sys_ids of the customers of ``kind`` reached at ``value`` (an index lookup)."""
-
-    def owners(table: str) -> sa.Select[Any]:
-        return sa.select(contact_point.c.owner_sys_id).where(
-            contact_point.c.workspace_id == ws,
-            contact_point.c.kind == contact.value,
-            contact_point.c.value == value,
-            contact_point.c.owner_table == table,
-        )
-
-    if kind is Kind.PERSON:
-        return owners(PEOPLE.name)
-    if kind is Kind.ORGANIZATION:
-        contacts = sa_table(CONTACTS.name)
-        return sa.select(contacts.c.account).where(
-            contacts.c.workspace_id == ws, contacts.c.sys_id.in_(owners(CONTACTS.name))
-        )
-    members = sa_table(PEOPLE.name)
-    return sa.select(members.c.household).where(
-        members.c.workspace_id == ws, members.c.sys_id.in_(owners(PEOPLE.name))
-    )
 
 
 async def _load(unit: Unit, actor: Actor, chosen: Sequence[tuple[Kind, str]]) -> list[Customer]:
@@ -457,6 +341,11 @@ async def _load(unit: Unit, actor: Actor, chosen: Sequence[tuple[Kind, str]]) ->
         if (kind, sys_id) in records_by
     ]
     await _contacts(unit, actor, customers)
+    named = await departments.names(
+        unit, actor, {str(c.record["department"]) for c in customers if c.record.get("department")}
+    )
+    for customer in customers:
+        customer.department = named.get(str(customer.record.get("department") or ""))
     return customers
 
 

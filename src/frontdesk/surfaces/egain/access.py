@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from frontdesk.errors import Forbidden, Operation
-from frontdesk.query.ast import Term
+from frontdesk.query.ast import Condition, Term
 from frontdesk.store.registry import TableDef
 
 # The action a user needs for customer search, and the role record that grants it.
@@ -41,10 +41,15 @@ class Kind(StrEnum):
     CUSTOMER = "customer"
 
 
+# A customer is a consumer; the other tables of customers hold nobody a customer may see.
+NOBODY: tuple[Term, ...] = (Condition("sys_id", "ISEMPTY", "ISEMPTY", "", 0),)
+
+
 @dataclass(frozen=True, slots=True)
 class EgainAccess:
     kind: Kind
     actions: frozenset[str] = frozenset()  # the user's actions, by eGain's names
+    sign_in: str | None = None  # a customer's own sign-in: they see themself alone
 
     def denial(self, operation: Operation, table: TableDef) -> Forbidden | None:
         if operation.writes or table.name not in DIRECTORY:
@@ -54,7 +59,11 @@ class EgainAccess:
         return None
 
     def rows(self, table: TableDef) -> tuple[Term, ...]:
-        return ()
+        if self.kind is not Kind.CUSTOMER:
+            return ()
+        if table.name == "csm_consumer":
+            return (Condition("user", "=", "=", self.sign_in or "", 0),)
+        return NOBODY if table.name in ("customer_account", "csm_household") else ()
 
 
 def actions_of(roles: frozenset[str]) -> frozenset[str]:

@@ -14,12 +14,9 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from frontdesk.domain.auth import oauth
 from frontdesk.domain.auth.oauth import Authorization, GrantCode, GrantError
-from frontdesk.domain.workspace import Workspace
-from frontdesk.domain.workspaces import service as workspaces
-from frontdesk.errors import DomainError, NotFound, Thing, Throttled
+from frontdesk.errors import DomainError, Throttled
 from frontdesk.surfaces.body import read_body
-from frontdesk.surfaces.egain.access import CUSTOMER_SIGN_INS, CUSTOMERS_REALM, USERS_REALM
-from frontdesk.surfaces.egain.call import failure, services_of
+from frontdesk.surfaces.egain.call import Tenant, failure, services_of, tenant_of
 from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
 
 # What the page carries from the application's request to the sign-in.
@@ -56,20 +53,7 @@ button {{ margin-top: 1.25rem; width: 100%; padding: .6rem; font: inherit;
 """
 
 
-def _realm(side: str) -> tuple[str, str]:
-    """The realm of a tenant's side, and where its sign-ins are."""
-    return (USERS_REALM, "sys_user") if side == "U" else (CUSTOMERS_REALM, CUSTOMER_SIGN_INS)
-
-
-async def _tenant(request: Request) -> tuple[Workspace, str]:
-    tenant = str(request.path_params.get("tenant", ""))
-    name, dash, side = tenant.rpartition("-")
-    if not dash or side not in ("U", "C") or not name:
-        raise NotFound(Thing.WORKSPACE, tenant)
-    return await workspaces.resolve(services_of(request), name), side
-
-
-def _asked(values: dict[str, str], side: str) -> Authorization:
+def _asked(values: dict[str, str], tenant: Tenant) -> Authorization:
     if values.get("response_type", "code") != "code":
         raise GrantError(GrantCode.UNSUPPORTED_GRANT_TYPE, value=values["response_type"])
     method = values.get("code_challenge_method", "S256" if values.get("code_challenge") else "")
@@ -79,7 +63,7 @@ def _asked(values: dict[str, str], side: str) -> Authorization:
         client_id=values.get("client_id", ""),
         redirect_uri=values.get("redirect_uri", ""),
         scope=values.get("scope", "").strip() or SCOPE,
-        realm=_realm(side)[0],
+        realm=tenant.realm,
         challenge=values.get("code_challenge") or None,
     )
 
@@ -135,20 +119,21 @@ def _refused(error: GrantError) -> Response:
 async def authorize(request: Request) -> Response:
     values = dict(request.query_params)
     try:
-        workspace, side = await _tenant(request)
+        tenant = await tenant_of(request)
         if request.method == "POST":
             raw = await read_body(request, request.app.state.settings.max_body_bytes)
             values |= dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
     except DomainError as error:
         return failure(request, error)
-    tenant = str(request.path_params["tenant"])
+    name = str(request.path_params["tenant"])
+    workspace = tenant.workspace
     try:
-        asked = _asked(values, side)
+        asked = _asked(values, tenant)
         await oauth.authorizing(services_of(request), workspace.id, asked)
     except GrantError as error:
         return _refused(error)
     if request.method != "POST":
-        return _page(tenant, values)
+        return _page(name, values)
     try:
         code = await oauth.authorize(
             services_of(request),
@@ -156,13 +141,13 @@ async def authorize(request: Request) -> Response:
             asked,
             username=values.get("username", ""),
             password=values.get("password", ""),
-            table=_realm(side)[1],
+            table=tenant.sign_ins,
             address=request.client.host if request.client else None,
         )
     except GrantError:
-        return _page(tenant, values, "The user name or password is not right.", 401)
+        return _page(name, values, "The user name or password is not right.", 401)
     except Throttled as error:
-        return _page(tenant, values, f"Too many attempts: wait {error.retry_after} s.", 429)
+        return _page(name, values, f"Too many attempts: wait {error.retry_after} s.", 429)
     answer = {"code": code, **({"state": values["state"]} if values.get("state") else {})}
     separator = "&" if "?" in asked.redirect_uri else "?"
     return RedirectResponse(f"{asked.redirect_uri}{separator}{urlencode(answer)}", 302)

@@ -17,9 +17,10 @@ from frontdesk.domain.auth import credentials
 from frontdesk.domain.services import Services
 from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import service as workspaces
-from frontdesk.errors import Unauthenticated, Why
+from frontdesk.errors import NotFound, Thing, Unauthenticated, Why
 from frontdesk.surfaces.egain import errors, xml
 from frontdesk.surfaces.egain.access import (
+    CUSTOMER_SIGN_INS,
     CUSTOMERS_REALM,
     USERS_REALM,
     EgainAccess,
@@ -51,6 +52,31 @@ class Call:
     def respond(self, document: Mapping[str, Any], root: str) -> Response:
         """The document in the media type the client asked for (``root``: XML's root)."""
         return respond(document, media=self.media, root=root)
+
+
+@dataclass(frozen=True, slots=True)
+class Tenant:
+    """``<workspace>-U`` (users and client applications) or ``<workspace>-C`` (customers):
+    whose tokens an OAuth request asks for, and where its people sign in."""
+
+    workspace: Workspace
+    customers: bool
+
+    @property
+    def realm(self) -> str:
+        return CUSTOMERS_REALM if self.customers else USERS_REALM
+
+    @property
+    def sign_ins(self) -> str:
+        return CUSTOMER_SIGN_INS if self.customers else "sys_user"
+
+
+async def tenant_of(request: Request) -> Tenant:
+    tenant = str(request.path_params.get("tenant", ""))
+    name, dash, side = tenant.rpartition("-")
+    if not dash or side not in ("U", "C") or not name:
+        raise NotFound(Thing.WORKSPACE, tenant)
+    return Tenant(await workspaces.resolve(services_of(request), name), side == "C")
 
 
 def services_of(request: Request) -> Services:
@@ -91,7 +117,8 @@ async def begin(request: Request) -> Call:
         raise Unauthenticated(Why.MISSING)
     principal = await credentials.token(services, workspace.id, value.strip())
     if principal.realm == CUSTOMERS_REALM and principal.user_sys_id is not None:
-        actor = Actor(principal, EgainAccess(Kind.CUSTOMER))
+        access = EgainAccess(Kind.CUSTOMER, sign_in=principal.user_sys_id)
+        actor = Actor(principal, access)
         return Call(request, services, workspace, actor, Kind.CUSTOMER, chosen, media)
     if principal.realm != USERS_REALM:  # not an eGain token
         raise Unauthenticated(Why.WRONG)

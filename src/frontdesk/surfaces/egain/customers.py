@@ -11,7 +11,7 @@ and foreign departments when it is on.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
@@ -24,13 +24,13 @@ from frontdesk.domain.customers.directory import (
     Activity,
     Attribute,
     Criteria,
-    Customer,
     Holder,
     Kind,
     Order,
 )
 from frontdesk.domain.identity import normalize
 from frontdesk.domain.properties import service as properties
+from frontdesk.domain.services import Unit
 from frontdesk.store.fields import ContactKind
 from frontdesk.surfaces.egain import errors, render, schemas
 from frontdesk.surfaces.egain.access import Kind as ActorKind
@@ -130,7 +130,7 @@ def _single(call: Call) -> dict[str, str]:
     return given
 
 
-async def _criteria(call: Call, given: Mapping[str, str]) -> Criteria:
+async def _criteria(call: Call, unit: Unit, given: Mapping[str, str]) -> Criteria:
     reached: list[tuple[ContactKind, str]] = []
     if "phone" in given:
         reached.append((ContactKind.PHONE, given["phone"]))
@@ -158,27 +158,26 @@ async def _criteria(call: Call, given: Mapping[str, str]) -> Criteria:
         kinds=kinds,
         created_from=created[0],
         created_to=created[1],
-        departments=await _departments(call, given),
+        departments=await _departments(call, unit, given),
     )
 
 
-async def _departments(call: Call, given: Mapping[str, str]) -> frozenset[str] | None:
+async def _departments(call: Call, unit: Unit, given: Mapping[str, str]) -> frozenset[str] | None:
     """The departments whose customers the actor may see: None for all of them."""
-    async with call.services.read() as unit:
-        on = await properties.flag(unit, call.workspace.id, properties.CUSTOMER_DEPARTMENTALIZATION)
-        if call.kind is ActorKind.CLIENT:
-            name = given.get("department")
-            if name is None:
-                if on:
-                    raise errors.missing(["department"])
-                return None
-            found = await departments.named(unit, call.actor, name)
-            if found is None:
-                raise errors.not_allowed("department", name, "no department has this name")
-            return frozenset({found})
-        if not on or call.actor.user_sys_id is None:
+    on = await properties.flag(unit, call.workspace.id, properties.CUSTOMER_DEPARTMENTALIZATION)
+    if call.kind is ActorKind.CLIENT:
+        name = given.get("department")
+        if name is None:
+            if on:
+                raise errors.missing(["department"])
             return None
-        return await departments.of_user(unit, call.actor, call.actor.user_sys_id)
+        found = await departments.named(unit, call.actor, name)
+        if found is None:
+            raise errors.not_allowed("department", name, "no department has this name")
+        return frozenset({found})
+    if not on or call.actor.user_sys_id is None:
+        return None
+    return await departments.of_user(unit, call.actor, call.actor.user_sys_id)
 
 
 def _json(name: str, text: str) -> Any:
@@ -285,10 +284,6 @@ def _href(path: str, given: Mapping[str, str]) -> str:
     return f"{path}?{query}" if query else path
 
 
-def _page_link(rel: str, given: Mapping[str, str], number: int) -> dict[str, str]:
-    return {"rel": rel, "href": _href(BASE, {**given, "$pagenum": str(number)})}
-
-
 def _documented_criteria() -> tuple[Parameter, ...]:
     exact = "exact, through the identity index"
     described = {
@@ -331,22 +326,24 @@ def _documented_criteria() -> tuple[Parameter, ...]:
 @endpoint
 async def search(call: Call) -> Response:
     given = _single(call)
-    if call.kind is ActorKind.CUSTOMER:
-        return await _themself(call, given)
-    criteria = await _criteria(call, given)
-    if not (
-        criteria.reached
-        or criteria.name
-        or criteria.created_from
-        or criteria.created_to
-        or criteria.attributes
-        or criteria.activity
-    ):
-        raise errors.missing([*CRITERIA], one_of=True)
+    attributes = _attributes(given)
+    if call.kind is ActorKind.CUSTOMER:  # themself: all their access lets them see
+        async with call.services.read() as unit:
+            found = await directory.search(unit, call.actor, Criteria())
+        return _found(call, given, found, attributes, {"pagenum": 1, "pagesize": DEFAULT_SIZE})
     offset, limit, shown = _paging(given)
     order, descending = _order(given)
-    attributes = _attributes(given)
     async with call.services.read() as unit:
+        criteria = await _criteria(call, unit, given)
+        if not (
+            criteria.reached
+            or criteria.name
+            or criteria.created_from
+            or criteria.created_to
+            or criteria.attributes
+            or criteria.activity
+        ):
+            raise errors.missing([*CRITERIA], one_of=True)
         found = await directory.search(
             unit,
             call.actor,
@@ -357,50 +354,40 @@ async def search(call: Call) -> Response:
             offset=offset,
             limit=limit,
         )
-        names = await departments.names(unit, call.actor, _departments_of(found.customers))
+    return _found(call, given, found, attributes, shown)
+
+
+def _page(rel: str, given: Mapping[str, str], number: int) -> dict[str, str]:
+    return {"rel": rel, "href": _href(BASE, {**given, "$pagenum": str(number)})}
+
+
+def _found(
+    call: Call,
+    given: Mapping[str, str],
+    found: directory.Found,
+    attributes: frozenset[str],
+    shown: Mapping[str, int],
+) -> Response:
+    """The page of customers found, with its links (204 when it has none)."""
     if not found.customers:
         return Response(status_code=204)
     links = [{"rel": "self", "href": _href(BASE, given)}]
-    if "pagenum" in shown:
+    if "pagenum" in shown and call.kind is not ActorKind.CUSTOMER:
         number = shown["pagenum"]
         if number > 1:
             links.append(
                 {"rel": "previous", "href": _href(BASE, {**given, "$pagenum": str(number - 1)})}
             )
-        if offset + limit < found.total:
+        if number * shown["pagesize"] < found.total:
             links.append(
                 {"rel": "next", "href": _href(BASE, {**given, "$pagenum": str(number + 1)})}
             )
     document = {
         "link": links,
-        "customer": [render.customer(c, names, attributes, call.language) for c in found.customers],
+        "customer": [render.customer(c, attributes, call.language) for c in found.customers],
         "paginationInfo": {"count": found.total, **shown},
     }
     return call.respond(document, "customers")
-
-
-async def _themself(call: Call, given: Mapping[str, str]) -> Response:
-    """A customer's search: themself (only ``$attribute`` may be given)."""
-    attributes = _attributes(given)
-    found = await _own(call)
-    if not found:
-        return Response(status_code=204)
-    async with call.services.read() as unit:
-        names = await departments.names(unit, call.actor, _departments_of(found))
-    document = {
-        "link": [{"rel": "self", "href": _href(BASE, given)}],
-        "customer": [render.customer(c, names, attributes, call.language) for c in found],
-        "paginationInfo": {"count": len(found), "pagenum": 1, "pagesize": DEFAULT_SIZE},
-    }
-    return call.respond(document, "customers")
-
-
-async def _own(call: Call) -> list[Customer]:
-    sign_in = call.actor.user_sys_id
-    if sign_in is None:
-        return []
-    async with call.services.read() as unit:
-        return await directory.signed_in(unit, call.actor, sign_in)
 
 
 @documented(
@@ -437,20 +424,11 @@ async def by_ids(call: Call) -> Response:
         if not (value.isascii() and value.isdigit()) or len(value) > 18:
             raise errors.not_allowed("ids", value, "an id is a whole number")
         keys[value] = int(value)
-    async with call.services.read() as unit:
+    async with call.services.read() as unit:  # a customer's access: themself alone
         found = await directory.by_keys(unit, call.actor, list(keys.values()))
-    if call.kind is ActorKind.CUSTOMER:  # a customer sees themself only
-        own = {c.key for c in await _own(call)}
-        found = [c for c in found if c.key in own]
-    async with call.services.read() as unit:
-        names = await departments.names(unit, call.actor, _departments_of(found))
     known = {c.key for c in found}
     missing = [value for value, key in keys.items() if key not in known]
     if missing:
         raise errors.not_found(missing)
-    listed = {"customer": [render.customer(c, names, attributes, call.language) for c in found]}
+    listed = {"customer": [render.customer(c, attributes, call.language) for c in found]}
     return call.respond(listed, "customers")
-
-
-def _departments_of(customers: Sequence[Customer]) -> set[str]:
-    return {str(c.record["department"]) for c in customers if c.record.get("department")}

@@ -9,8 +9,6 @@ JSON with ``Cache-Control: no-store``.
 
 from __future__ import annotations
 
-import base64
-import binascii
 from urllib.parse import parse_qsl
 
 import orjson
@@ -20,12 +18,11 @@ from starlette.responses import Response
 from frontdesk.domain.auth import oauth
 from frontdesk.domain.auth.oauth import Applicant, GrantCode, GrantError, Tokens
 from frontdesk.domain.services import Services
-from frontdesk.domain.workspaces import service as workspaces
-from frontdesk.errors import DomainError, NotFound, Thing
+from frontdesk.errors import DomainError, Thing
 from frontdesk.surfaces.body import read_body
+from frontdesk.surfaces.credentials import client_credentials
 from frontdesk.surfaces.egain import schemas
-from frontdesk.surfaces.egain.access import CUSTOMER_SIGN_INS, CUSTOMERS_REALM, USERS_REALM
-from frontdesk.surfaces.egain.call import failure, services_of
+from frontdesk.surfaces.egain.call import Tenant, failure, services_of, tenant_of
 from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
 
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
@@ -49,24 +46,9 @@ def _refused(error: GrantError) -> Response:
     return Response(orjson.dumps(body), status, media_type="application/json", headers=NO_STORE)
 
 
-def _client(request: Request, form: dict[str, str]) -> tuple[str, str]:
-    """Client credentials from the form body, or from a Basic header."""
-    client_id, secret = form.get("client_id", ""), form.get("client_secret", "")
-    scheme, _, value = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() == "basic" and not (client_id and secret):
-        try:
-            decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
-        except (binascii.Error, UnicodeDecodeError, ValueError):
-            decoded = ""
-        header_id, _, header_secret = decoded.partition(":")
-        client_id, secret = client_id or header_id, secret or header_secret
-    return client_id, secret
-
-
 async def _grant(
     services: Services,
-    workspace_id: int,
-    side: str,
+    tenant: Tenant,
     form: dict[str, str],
     client: tuple[str, str],
     address: str | None,
@@ -76,9 +58,9 @@ async def _grant(
         raise GrantError(GrantCode.INVALID_CLIENT)
     grant = form.get("grant_type", "")
     scope = form.get("scope", "").strip() or SCOPE
-    realm = USERS_REALM if side == "U" else CUSTOMERS_REALM
-    applicant = Applicant(client_id, secret, scope, address, realm=realm)
-    if grant == "client_credentials" and side == "U":
+    workspace_id = tenant.workspace.id
+    applicant = Applicant(client_id, secret, scope, address, realm=tenant.realm)
+    if grant == "client_credentials" and not tenant.customers:
         return await oauth.client_credentials_grant(
             services, workspace_id, applicant, as_its_user=False
         )
@@ -99,7 +81,7 @@ async def _grant(
             applicant,
             username=username,
             password=password,
-            table="sys_user" if side == "U" else CUSTOMER_SIGN_INS,
+            table=tenant.sign_ins,
         )
     raise GrantError(GrantCode.UNSUPPORTED_GRANT_TYPE, value=grant)
 
@@ -160,12 +142,8 @@ REFUSED = {
     )
 )
 async def token(request: Request) -> Response:
-    tenant = str(request.path_params.get("tenant", ""))
-    name, dash, side = tenant.rpartition("-")
     try:
-        if not dash or side not in ("U", "C") or not name:
-            raise NotFound(Thing.WORKSPACE, tenant)
-        workspace = await workspaces.resolve(services_of(request), name)
+        tenant = await tenant_of(request)
         raw = await read_body(request, request.app.state.settings.max_body_bytes)
     except DomainError as error:
         return failure(request, error)
@@ -173,7 +151,11 @@ async def token(request: Request) -> Response:
     try:
         address = request.client.host if request.client else None
         tokens = await _grant(
-            services_of(request), workspace.id, side, form, _client(request, form), address
+            services_of(request),
+            tenant,
+            form,
+            client_credentials(request, form),
+            address,
         )
     except GrantError as error:
         return _refused(error)

@@ -25,9 +25,7 @@ def moment(value: datetime | None) -> str | None:
     return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
 
 
-def customer(
-    customer: Customer, names: Mapping[str, str], attributes: frozenset[str], locale: str
-) -> dict[str, Any]:
+def customer(customer: Customer, attributes: frozenset[str], locale: str) -> dict[str, Any]:
     key = str(customer.key)
     record = customer.record
     type_name = TYPE_NAMES[customer.kind]
@@ -41,7 +39,7 @@ def customer(
     }
     department = record.get("department")
     if department:
-        shown["department"] = {"id": str(department), "name": names.get(str(department), "")}
+        shown["department"] = {"id": str(department), "name": customer.department or ""}
     every = "all" in attributes
     if every or "created" in attributes:
         shown["created"] = moment(record.get("sys_created_on"))

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-
 from frontdesk.domain.auth import credentials
 from frontdesk.domain.principal import Principal
 from frontdesk.domain.services import Services
 from frontdesk.errors import Unauthenticated, Why
-
-
-def basic_pair(value: str) -> tuple[str, str] | None:
-    """The ``user:password`` of a Basic credential, or None if it is not one."""
-    try:
-        decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        return None
-    user_name, colon, password = decoded.partition(":")
-    return (user_name, password) if colon and user_name else None
+from frontdesk.surfaces.credentials import basic_pair
 
 
 async def caller(

@@ -13,9 +13,9 @@ from frontdesk.domain.auth.oauth import Applicant, GrantCode, GrantError, Tokens
 from frontdesk.domain.services import Services
 from frontdesk.errors import DomainError, Thing
 from frontdesk.surfaces.body import read_body
+from frontdesk.surfaces.credentials import client_credentials
 from frontdesk.surfaces.openapi import Operation, Reply, documented
 from frontdesk.surfaces.servicenow import schemas
-from frontdesk.surfaces.servicenow.auth import basic_pair
 from frontdesk.surfaces.servicenow.call import failure, services_of, workspace_of
 
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
@@ -40,16 +40,6 @@ def _error(error: GrantError) -> Response:
     return Response(
         orjson.dumps(body), status_code=status, media_type="application/json", headers=NO_STORE
     )
-
-
-def _client(request: Request, form: dict[str, str]) -> tuple[str, str]:
-    """Client credentials from the body, or from a Basic header (requests-oauthlib does both)."""
-    client_id, secret = form.get("client_id", ""), form.get("client_secret", "")
-    scheme, _, value = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() == "basic" and not (client_id and secret):
-        header_id, header_secret = basic_pair(value) or ("", "")
-        client_id, secret = client_id or header_id, secret or header_secret
-    return client_id, secret
 
 
 async def _grant(
@@ -134,7 +124,7 @@ async def token(request: Request) -> Response:
     try:
         address = request.client.host if request.client else None
         tokens = await _grant(
-            services_of(request), workspace.id, form, _client(request, form), address
+            services_of(request), workspace.id, form, client_credentials(request, form), address
         )
     except GrantError as error:
         return _error(error)
