@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import itertools
 import os
 from collections.abc import AsyncIterator
@@ -15,7 +17,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from frontdesk.config import Settings
 from frontdesk.db.database import open_database
 from frontdesk.db.url import parse_database_url
+from frontdesk.domain.errands.service import ANSWERED
 from frontdesk.domain.services import Services
+from frontdesk.outbound.webhooks import Render, Sender
+from frontdesk.surfaces.cention import callbacks as cention_callbacks
+from frontdesk.surfaces.cention.routes import surface as cention
 from frontdesk.surfaces.egain.routes import surface as egain
 from frontdesk.surfaces.routing import Dispatch, Surface
 from frontdesk.surfaces.servicenow.routes import surface as servicenow
@@ -83,7 +89,15 @@ class TrustedHosts:
 
 def surfaces() -> list[Surface]:
     """Every surface, the busiest first (each owns its own path prefixes)."""
-    return [servicenow(), egain(), system.surface()]
+    return [servicenow(), egain(), cention(), system.surface()]
+
+
+# What each webhook event's body is made by (the surface whose event it is).
+RENDERERS: dict[str, Render] = {ANSWERED: cention_callbacks.render}
+
+
+def sender(services: Services, settings: Settings) -> Sender:
+    return Sender(services, RENDERERS, allow_private=settings.callback_allow_private)
 
 
 async def _nothing_here(scope: Scope, receive: Receive, send: Send) -> None:
@@ -113,9 +127,18 @@ def create_app(settings: Settings, *, services: Services | None = None) -> Starl
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await database.open()
+        worker = None
+        if owned and settings.deliver:
+            delivering = sender(services, settings)
+            worker = asyncio.create_task(delivering.run(), name="webhook delivery")
         try:
             yield
         finally:
+            if worker is not None:
+                worker.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await worker
+                await delivering.close()
             if owned:
                 await database.close()
 

@@ -50,6 +50,10 @@ class Settings(BaseSettings):
     trusted_hosts: str = ""
     # Proxies whose X-Forwarded-For / -Proto are believed (comma-separated addresses, "*").
     trusted_proxies: str = "127.0.0.1"
+    # Webhooks: may an endpoint be a private, loopback or link-local address (a local test
+    # setup); does ``serve`` deliver them itself (else run ``frontdesk deliver``).
+    callback_allow_private: bool = False
+    deliver: bool = True
 
     @model_validator(mode="after")
     def _database_in_the_data_dir(self) -> Settings:

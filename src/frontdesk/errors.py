@@ -22,6 +22,12 @@ class Thing(StrEnum):
     CONTENT = "content"
     BODY = "body"
     TOKEN = "token"
+    ERRAND = "errand"
+    AREA = "area"
+    ATTACHMENT = "attachment"
+    ARCHIVE = "archive"
+    CALL = "call"  # an open call, found by its agent's device
+    ENDPOINT = "endpoint"  # a webhook endpoint
 
 
 class Problem(StrEnum):

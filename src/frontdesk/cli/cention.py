@@ -11,7 +11,9 @@ import typer
 
 from frontdesk.cli.common import DATABASE, WORKSPACE, console, run, settings_for
 from frontdesk.domain.auth import api_tokens
+from frontdesk.domain.errands import service as errands
 from frontdesk.domain.services import Services
+from frontdesk.domain.webhooks import endpoints, outbox
 from frontdesk.domain.workspaces import service as workspaces
 
 # The command line's names for the claims, and the labels the console shows.
@@ -26,7 +28,9 @@ CLAIMS = {
 }
 CLAIM_NAMES = ", ".join(CLAIMS)
 
-cention = typer.Typer(help="Cention: access tokens.", no_args_is_help=True, rich_markup_mode=None)
+cention = typer.Typer(
+    help="Cention: access tokens, areas, the callback.", no_args_is_help=True, rich_markup_mode=None
+)
 token = typer.Typer(help="Access tokens.", no_args_is_help=True, rich_markup_mode=None)
 cention.add_typer(token, name="token")
 
@@ -98,3 +102,90 @@ def token_list(workspace_name: str | None = WORKSPACE, database: str | None = DA
             "revoked_on": item.revoked_on.isoformat() if item.revoked_on else None,
         }
         typer.echo(orjson.dumps(line).decode())
+
+
+area = typer.Typer(
+    help="Areas errands are created in.", no_args_is_help=True, rich_markup_mode=None
+)
+cention.add_typer(area, name="area")
+callback = typer.Typer(
+    help="The callback (Administration → API → Callback).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+cention.add_typer(callback, name="callback")
+
+
+@area.command("create")
+def area_create(
+    name: str,
+    organisation: str | None = typer.Option(None, help="A new organisation it belongs to"),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Create an area; print its id alone."""
+
+    async def work(services: Services) -> int:
+        found = await workspaces.resolve(services, workspace_name)
+        async with services.write() as unit:
+            return await errands.add_area(unit, found.id, name, organisation=organisation)
+
+    typer.echo(run(settings_for(database), work))
+
+
+@callback.command("set")
+def callback_set(
+    endpoint: str = typer.Option(..., help="The URL answered errands are POSTed to"),
+    secret: str | None = typer.Option(None, help="Sent as meta.api_secret and signs each delivery"),
+    area_names: list[str] = typer.Option(
+        [], "--area", help="An area (name or id); none: every area"
+    ),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Set the callback endpoint (and enable it again if it was disabled)."""
+    settings = settings_for(database)
+
+    async def work(services: Services) -> endpoints.Endpoint:
+        found = await workspaces.resolve(services, workspace_name)
+        async with services.write() as unit:
+            areas = await errands.area_ids(unit, found.id, area_names)
+            return await endpoints.set_endpoint(
+                unit,
+                found.id,
+                url=endpoint,
+                secret=secret,
+                areas=areas or None,
+                allow_private=settings.callback_allow_private,
+            )
+
+    saved = run(settings, work)
+    console.print(f"Callback set: {saved.url}")
+
+
+@callback.command("show")
+def callback_show(workspace_name: str | None = WORKSPACE, database: str | None = DATABASE) -> None:
+    """The callback endpoint, its health and its deliveries, as one JSON object."""
+
+    async def work(services: Services) -> dict[str, object]:
+        found = await workspaces.resolve(services, workspace_name)
+        async with services.read() as unit:
+            saved = await endpoints.get(unit, found.id)
+            counts = await outbox.summary(unit, found.id)
+        if saved is None:
+            return {"endpoint": None}
+        return {
+            "endpoint": saved.url,
+            "secret": bool(saved.secret),
+            "areas": list(saved.areas) if saved.areas is not None else "all",
+            "failing_since": saved.failing_since.isoformat() if saved.failing_since else None,
+            "disabled_on": saved.disabled_on.isoformat() if saved.disabled_on else None,
+            "deliveries": {
+                "pending": counts.pending,
+                "delivered": counts.delivered,
+                "failed": counts.failed,
+                "attempts": counts.attempts,
+            },
+        }
+
+    typer.echo(orjson.dumps(run(settings_for(database), work)).decode())

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import orjson
 import typer
 
+from frontdesk.app import sender
 from frontdesk.cli import admin
 from frontdesk.cli import cention as cention_commands
 from frontdesk.cli import egain as egain_commands
 from frontdesk.cli.common import DATABASE, console, migrated, run, settings_for
 from frontdesk.cli.serve import serve
+from frontdesk.domain.services import Services
 
 app = typer.Typer(
     name="frontdesk",
@@ -53,6 +57,22 @@ def demo(
         typer.echo(orjson.dumps(credentials.as_dict()).decode())
         return
     admin.show_credentials(credentials)
+
+
+@app.command()
+def deliver(database: str | None = DATABASE) -> None:
+    """Deliver webhooks until stopped (``serve`` does it too, unless FRONTDESK_DELIVER=false)."""
+    settings = settings_for(database)
+
+    async def work(services: Services) -> None:
+        delivering = sender(services, settings)
+        try:
+            await delivering.run()
+        finally:
+            await delivering.close()
+
+    with contextlib.suppress(KeyboardInterrupt):
+        run(settings, work)
 
 
 def main() -> None:

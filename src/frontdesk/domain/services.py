@@ -11,7 +11,7 @@ import asyncio
 import os
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from contextlib import AbstractAsyncContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from types import TracebackType
 from typing import TypeVar
@@ -52,6 +52,8 @@ class Services:
     throttle: Throttle
     rejected: WorkspaceCache[bytes, bool]
     hashing: asyncio.Semaphore
+    # Set when a webhook delivery was committed: the delivery worker wakes at once.
+    outbox: asyncio.Event = field(default_factory=asyncio.Event)
 
     @classmethod
     def create(cls, db: Database, settings: Settings) -> Services:

@@ -241,3 +241,10 @@ def search_index(table: TableDef) -> sa.TableClause | None:
 def dialect_insert(dialect: str, table: sa.Table) -> postgresql.Insert | sqlite.Insert:
     """An INSERT that can say ``ON CONFLICT`` (both databases spell it the same)."""
     return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+
+
+# Frontdesk's own tables declared beside their nouns register on ``metadata`` too: import
+# them, so that whoever reads ``metadata`` (migrations, their test) sees every table.
+from frontdesk.store import errand_tables as errand_tables  # noqa: E402
+from frontdesk.store import outbox_tables as outbox_tables  # noqa: E402
+from frontdesk.store import presence_tables as presence_tables  # noqa: E402

@@ -1,0 +1,1 @@
+"""Errands: a contact centre's conversations, their answers, attachments and actions."""

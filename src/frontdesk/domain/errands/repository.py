@@ -1,0 +1,265 @@
+"""SQL for errands, their messages, attachments, archives, tags and actions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from frontdesk.db.database import Transaction
+from frontdesk.db.statements import Prepared
+from frontdesk.store.errand_tables import (
+    agent,
+    area,
+    area_archive,
+    errand,
+    errand_action,
+    errand_archive,
+    errand_attachment,
+    errand_message,
+    errand_tag,
+    organisation,
+    tag,
+)
+from frontdesk.store.schema import sa_table
+
+_USERS = sa_table("sys_user")
+
+
+def _one(table: sa.Table, *columns: Any) -> Prepared:
+    return Prepared(
+        sa.select(*columns).where(
+            table.c.workspace_id == sa.bindparam("ws"), table.c.id == sa.bindparam("id")
+        )
+    )
+
+
+_AREA_BY_ID = _one(area, area.c.id)
+_AREA_BY_NAME = Prepared(
+    sa.select(area.c.id).where(
+        area.c.workspace_id == sa.bindparam("ws"), area.c.name == sa.bindparam("name")
+    )
+)
+_ERRAND = Prepared(
+    sa.select(
+        errand,
+        area.c.name.label("area_name"),
+        organisation.c.id.label("organisation_id"),
+        organisation.c.name.label("organisation_name"),
+        _USERS.c.name.label("agent_name"),
+        agent.c.id.label("agent_number"),
+    )
+    .select_from(
+        errand.outerjoin(area, area.c.id == errand.c.area_id)
+        .outerjoin(organisation, organisation.c.id == area.c.organisation_id)
+        .outerjoin(
+            _USERS,
+            sa.and_(
+                _USERS.c.workspace_id == errand.c.workspace_id,
+                _USERS.c.sys_id == errand.c.agent_sys_id,
+            ),
+        )
+        .outerjoin(
+            agent,
+            sa.and_(
+                agent.c.workspace_id == errand.c.workspace_id,
+                agent.c.user_sys_id == errand.c.agent_sys_id,
+            ),
+        )
+    )
+    .where(errand.c.workspace_id == sa.bindparam("ws"), errand.c.id == sa.bindparam("id"))
+)
+_ACTIONS = Prepared(
+    sa.select(errand_action)
+    .where(errand_action.c.errand_id == sa.bindparam("id"))
+    .order_by(errand_action.c.id)
+)
+_MESSAGES = Prepared(
+    sa.select(errand_message)
+    .where(errand_message.c.errand_id == sa.bindparam("id"))
+    .order_by(errand_message.c.id)
+)
+_ATTACHMENT_IDS = Prepared(
+    sa.select(errand_attachment.c.id)
+    .where(errand_attachment.c.errand_id == sa.bindparam("id"))
+    .order_by(errand_attachment.c.id)
+)
+_ARCHIVE_IDS = Prepared(
+    sa.select(errand_archive.c.archive_id)
+    .where(errand_archive.c.errand_id == sa.bindparam("id"))
+    .order_by(errand_archive.c.archive_id)
+)
+_TAGS = Prepared(
+    sa.select(tag.c.id, tag.c.name)
+    .select_from(errand_tag.join(tag, tag.c.id == errand_tag.c.tag_id))
+    .where(errand_tag.c.errand_id == sa.bindparam("id"))
+    .order_by(tag.c.id)
+)
+_ATTACHMENT = _one(errand_attachment, errand_attachment)
+_ARCHIVE = _one(area_archive, area_archive)
+_DIRTY = Prepared(
+    sa.select(errand.c.id)
+    .where(errand.c.workspace_id == sa.bindparam("ws"), errand.c.dirty)
+    .order_by(errand.c.id)
+)
+_CALL = Prepared(
+    sa.select(errand.c.id)
+    .where(
+        errand.c.workspace_id == sa.bindparam("ws"),
+        errand.c.device_id == sa.bindparam("device"),
+        errand.c.extension_id == sa.bindparam("extension"),
+        errand.c.closed == sa.false(),
+    )
+    .order_by(errand.c.id.desc())
+    .limit(1)
+)
+_AGENT_BY_NUMBER = Prepared(
+    sa.select(agent.c.user_sys_id, _USERS.c.name)
+    .select_from(
+        agent.join(
+            _USERS,
+            sa.and_(
+                _USERS.c.workspace_id == agent.c.workspace_id,
+                _USERS.c.sys_id == agent.c.user_sys_id,
+            ),
+        )
+    )
+    .where(agent.c.workspace_id == sa.bindparam("ws"), agent.c.id == sa.bindparam("id"))
+)
+
+
+async def area_id(tx: Transaction, *, workspace_id: int, given: str) -> int | None:
+    """An area by its id, else by its name."""
+    if given.isdigit():
+        found = await tx.scalar(_AREA_BY_ID, {"ws": workspace_id, "id": int(given)})
+        if found is not None:
+            return int(found)
+    found = await tx.scalar(_AREA_BY_NAME, {"ws": workspace_id, "name": given})
+    return int(found) if found is not None else None
+
+
+async def add_area(
+    tx: Transaction, *, workspace_id: int, name: str, organisation_id: int | None, at: datetime
+) -> int:
+    return int(
+        await tx.scalar(
+            sa.insert(area)
+            .values(
+                workspace_id=workspace_id, name=name, organisation_id=organisation_id, created_on=at
+            )
+            .returning(area.c.id)
+        )
+    )
+
+
+async def add_organisation(tx: Transaction, *, workspace_id: int, name: str, at: datetime) -> int:
+    return int(
+        await tx.scalar(
+            sa.insert(organisation)
+            .values(workspace_id=workspace_id, name=name, created_on=at)
+            .returning(organisation.c.id)
+        )
+    )
+
+
+async def add(tx: Transaction, values: dict[str, Any]) -> int:
+    return int(await tx.scalar(sa.insert(errand).values(**values).returning(errand.c.id)))
+
+
+async def change(tx: Transaction, *, workspace_id: int, errand_id: int, **values: Any) -> None:
+    await tx.execute(
+        sa.update(errand)
+        .where(errand.c.workspace_id == workspace_id, errand.c.id == errand_id)
+        .values(**values)
+    )
+
+
+async def add_message(tx: Transaction, values: dict[str, Any]) -> int:
+    return int(
+        await tx.scalar(sa.insert(errand_message).values(**values).returning(errand_message.c.id))
+    )
+
+
+async def add_attachments(tx: Transaction, rows: Sequence[dict[str, Any]]) -> None:
+    await tx.insert_many(errand_attachment, rows)
+
+
+async def add_action(tx: Transaction, values: dict[str, Any]) -> None:
+    await tx.execute(sa.insert(errand_action).values(**values))
+
+
+async def get(tx: Transaction, *, workspace_id: int, errand_id: int) -> dict[str, Any] | None:
+    return await tx.first(_ERRAND, {"ws": workspace_id, "id": errand_id})
+
+
+async def actions(tx: Transaction, *, errand_id: int) -> list[dict[str, Any]]:
+    return (await tx.fetch(_ACTIONS, {"id": errand_id})).mappings()
+
+
+async def messages(tx: Transaction, *, errand_id: int) -> list[dict[str, Any]]:
+    return (await tx.fetch(_MESSAGES, {"id": errand_id})).mappings()
+
+
+async def attachment_ids(tx: Transaction, *, errand_id: int) -> list[int]:
+    return [int(i) for i in (await tx.fetch(_ATTACHMENT_IDS, {"id": errand_id})).scalars()]
+
+
+async def archive_ids(tx: Transaction, *, errand_id: int) -> list[int]:
+    return [int(i) for i in (await tx.fetch(_ARCHIVE_IDS, {"id": errand_id})).scalars()]
+
+
+async def tags(tx: Transaction, *, errand_id: int) -> list[tuple[int, str]]:
+    return [(int(i), str(n)) for i, n in (await tx.fetch(_TAGS, {"id": errand_id})).rows]
+
+
+async def attachment(
+    tx: Transaction, *, workspace_id: int, attachment_id: int
+) -> dict[str, Any] | None:
+    return await tx.first(_ATTACHMENT, {"ws": workspace_id, "id": attachment_id})
+
+
+async def archive(tx: Transaction, *, workspace_id: int, archive_id: int) -> dict[str, Any] | None:
+    return await tx.first(_ARCHIVE, {"ws": workspace_id, "id": archive_id})
+
+
+async def dirty(tx: Transaction, *, workspace_id: int) -> list[int]:
+    return [int(i) for i in (await tx.fetch(_DIRTY, {"ws": workspace_id})).scalars()]
+
+
+async def existing(tx: Transaction, *, workspace_id: int, ids: Iterable[int]) -> set[int]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return set()
+    statement = sa.select(errand.c.id).where(
+        errand.c.workspace_id == workspace_id, errand.c.id.in_(wanted)
+    )
+    return {int(i) for i in (await tx.fetch(statement)).scalars()}
+
+
+async def mark(tx: Transaction, *, workspace_id: int, ids: Iterable[int], dirty: bool) -> None:
+    wanted = sorted(set(ids))
+    if wanted:
+        await tx.execute(
+            sa.update(errand)
+            .where(errand.c.workspace_id == workspace_id, errand.c.id.in_(wanted))
+            .values(dirty=dirty)
+        )
+
+
+async def open_call(
+    tx: Transaction, *, workspace_id: int, device: int, extension: int
+) -> int | None:
+    found = await tx.scalar(_CALL, {"ws": workspace_id, "device": device, "extension": extension})
+    return int(found) if found is not None else None
+
+
+async def agent_by_number(
+    tx: Transaction, *, workspace_id: int, number: int
+) -> dict[str, Any] | None:
+    return await tx.first(_AGENT_BY_NUMBER, {"ws": workspace_id, "id": number})
+
+
+async def add_archive_link(tx: Transaction, *, errand_id: int, archive_id: int) -> None:
+    await tx.execute(sa.insert(errand_archive).values(errand_id=errand_id, archive_id=archive_id))

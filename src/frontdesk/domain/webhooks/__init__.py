@@ -1,0 +1,1 @@
+"""Webhooks: endpoints, the outbox of deliveries, and the worker that sends them."""

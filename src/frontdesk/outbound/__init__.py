@@ -1,0 +1,1 @@
+"""What frontdesk sends out: webhook deliveries over HTTP (the domain never speaks HTTP)."""
