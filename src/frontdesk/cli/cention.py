@@ -170,7 +170,7 @@ def callback_show(workspace_name: str | None = WORKSPACE, database: str | None =
     async def work(services: Services) -> dict[str, object]:
         found = await workspaces.resolve(services, workspace_name)
         async with services.read() as unit:
-            saved = await endpoints.get(unit, found.id)
+            saved = await endpoints.get_or_none(unit, found.id)
             counts = await outbox.summary(unit, found.id)
         if saved is None:
             return {"endpoint": None}

@@ -12,20 +12,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from frontdesk.store.schema import big_id, metadata, text, timestamp
+from frontdesk.store.schema import big_id, metadata, text, timestamp, workspace_column
 
 
 def _id() -> sa.Column[int]:
     return sa.Column("id", big_id(), primary_key=True, autoincrement=True)
-
-
-def _workspace() -> sa.Column[int]:
-    return sa.Column(
-        "workspace_id",
-        sa.Integer,
-        sa.ForeignKey("workspace.id", ondelete="CASCADE"),
-        nullable=False,
-    )
 
 
 def _errand_id() -> sa.Column[int]:
@@ -38,7 +29,7 @@ organisation = sa.Table(
     "organisation",
     metadata,
     _id(),
-    _workspace(),
+    workspace_column(),
     sa.Column("name", text(100), nullable=False),
     sa.Column("created_on", timestamp(), nullable=False),
     sa.UniqueConstraint("workspace_id", "name"),
@@ -48,7 +39,7 @@ area = sa.Table(
     "area",
     metadata,
     _id(),
-    _workspace(),
+    workspace_column(),
     sa.Column("organisation_id", big_id(), sa.ForeignKey("organisation.id"), nullable=True),
     sa.Column("name", text(100), nullable=False),
     sa.Column("created_on", timestamp(), nullable=False),
@@ -60,7 +51,7 @@ agent = sa.Table(
     "agent",
     metadata,
     _id(),
-    _workspace(),
+    workspace_column(),
     sa.Column("user_sys_id", text(32), nullable=False),
     sa.Column("system_group", text(100), nullable=False),
     sa.Column("device_id", sa.BigInteger, nullable=True),
@@ -74,7 +65,7 @@ contact_card = sa.Table(
     "contact_card",
     metadata,
     _id(),
-    _workspace(),
+    workspace_column(),
     sa.Column("consumer_sys_id", text(32), nullable=False),
     sa.Column("cuid", text(255), nullable=True),
     sa.Column("created_on", timestamp(), nullable=False),
@@ -86,7 +77,7 @@ card_contact = sa.Table(
     "card_contact",
     metadata,
     _id(),
-    _workspace(),
+    workspace_column(),
     sa.Column(
         "card_id", big_id(), sa.ForeignKey("contact_card.id", ondelete="CASCADE"), nullable=False
     ),
@@ -99,7 +90,7 @@ errand = sa.Table(
     "errand",
     metadata,
     _id(),
-    _workspace(),
+    workspace_column(),
     sa.Column("area_id", big_id(), sa.ForeignKey("area.id"), nullable=True),
     sa.Column("channel", sa.Integer, nullable=False),
     sa.Column("card_id", big_id(), sa.ForeignKey("contact_card.id"), nullable=True),
@@ -107,9 +98,8 @@ errand = sa.Table(
     sa.Column("from_address", text(255), nullable=True),
     sa.Column("from_name", text(255), nullable=True),
     sa.Column("to_address", text(255), nullable=True),
+    # The question's text is its inbound message's (errand_message).
     sa.Column("subject", sa.Text, nullable=True),
-    sa.Column("body", sa.Text, nullable=True),
-    sa.Column("html_body", sa.Text, nullable=True),
     sa.Column("cuid", text(255), nullable=True),
     sa.Column("extradata", sa.Text, nullable=True),
     sa.Column("integration", sa.JSON, nullable=True),
@@ -143,7 +133,7 @@ errand_message = sa.Table(
     "errand_message",
     metadata,
     _id(),
-    _workspace(),
+    workspace_column(),
     _errand_id(),
     sa.Column("outbound", sa.Boolean(create_constraint=False), nullable=False),
     sa.Column("subject", sa.Text, nullable=True),
@@ -159,7 +149,7 @@ errand_attachment = sa.Table(
     "errand_attachment",
     metadata,
     _id(),
-    _workspace(),
+    workspace_column(),
     _errand_id(),
     sa.Column("name", text(255), nullable=False),
     sa.Column("content_type", text(255), nullable=False),
@@ -173,7 +163,7 @@ area_archive = sa.Table(
     "area_archive",
     metadata,
     _id(),
-    _workspace(),
+    workspace_column(),
     sa.Column("area_id", big_id(), sa.ForeignKey("area.id"), nullable=True),
     sa.Column("name", text(255), nullable=False),
     sa.Column("content_type", text(255), nullable=False),
@@ -199,7 +189,7 @@ tag = sa.Table(
     "tag",
     metadata,
     _id(),
-    _workspace(),
+    workspace_column(),
     sa.Column("name", text(100), nullable=False),
     sa.UniqueConstraint("workspace_id", "name"),
 )
@@ -217,7 +207,7 @@ errand_action = sa.Table(
     "errand_action",
     metadata,
     _id(),
-    _workspace(),
+    workspace_column(),
     _errand_id(),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("user_sys_id", text(32), nullable=True),

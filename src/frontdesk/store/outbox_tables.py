@@ -5,23 +5,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from frontdesk.store.schema import big_id, metadata, text, timestamp
-
-
-def _workspace() -> sa.Column[int]:
-    return sa.Column(
-        "workspace_id",
-        sa.Integer,
-        sa.ForeignKey("workspace.id", ondelete="CASCADE"),
-        nullable=False,
-    )
-
+from frontdesk.store.schema import big_id, metadata, text, timestamp, workspace_column
 
 webhook_endpoint = sa.Table(
     "webhook_endpoint",
     metadata,
     sa.Column("id", big_id(), primary_key=True, autoincrement=True),
-    _workspace(),
+    workspace_column(),
     sa.Column("url", sa.String(2048), nullable=False),
     sa.Column("secret", sa.String(255), nullable=True),
     # The areas whose events it wants (ids); NULL: every area.
@@ -38,7 +28,7 @@ webhook_delivery = sa.Table(
     "webhook_delivery",
     metadata,
     sa.Column("id", big_id(), primary_key=True, autoincrement=True),
-    _workspace(),
+    workspace_column(),
     sa.Column(
         "endpoint_id",
         big_id(),
@@ -71,7 +61,7 @@ webhook_attempt = sa.Table(
     "webhook_attempt",
     metadata,
     sa.Column("id", big_id(), primary_key=True, autoincrement=True),
-    _workspace(),
+    workspace_column(),
     sa.Column(
         "delivery_id",
         big_id(),

@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from frontdesk.store.schema import big_id, metadata, text, timestamp
+from frontdesk.store.schema import big_id, metadata, text, timestamp, workspace_column
 
 sign_in = sa.Table(
     "sign_in",
     metadata,
     sa.Column("id", big_id(), primary_key=True, autoincrement=True),
-    sa.Column(
-        "workspace_id",
-        sa.Integer,
-        sa.ForeignKey("workspace.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    workspace_column(),
     sa.Column("user_sys_id", text(32), nullable=False),
     sa.Column("user_name", text(100), nullable=False),
     sa.Column("system_group", text(100), nullable=False),
@@ -44,12 +39,7 @@ presence_event = sa.Table(
     "presence_event",
     metadata,
     sa.Column("id", big_id(), primary_key=True, autoincrement=True),
-    sa.Column(
-        "workspace_id",
-        sa.Integer,
-        sa.ForeignKey("workspace.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    workspace_column(),
     sa.Column("user_name", text(100), nullable=False),
     sa.Column("system_group", text(100), nullable=False),
     sa.Column("signed_in", sa.Boolean(create_constraint=False), nullable=False),

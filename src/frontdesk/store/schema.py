@@ -46,7 +46,8 @@ def big_id() -> sa.types.TypeEngine[int]:
     return sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
-def _workspace_column() -> sa.Column[int]:
+def workspace_column() -> sa.Column[int]:
+    """The workspace a row belongs to (its rows go when it goes)."""
     return sa.Column(
         "workspace_id",
         sa.Integer,
@@ -74,7 +75,7 @@ meta = sa.Table(
 number_counter = sa.Table(
     "sys_number_counter",
     metadata,
-    _workspace_column(),
+    workspace_column(),
     sa.Column("table_name", sa.String(80), nullable=False),
     sa.Column("next_value", sa.BigInteger, nullable=False),
     sa.PrimaryKeyConstraint("workspace_id", "table_name"),
@@ -83,7 +84,7 @@ number_counter = sa.Table(
 record_count = sa.Table(
     "record_count",
     metadata,
-    _workspace_column(),
+    workspace_column(),
     sa.Column("table_name", sa.String(80), nullable=False),
     sa.Column("row_count", sa.BigInteger, nullable=False),
     sa.PrimaryKeyConstraint("workspace_id", "table_name"),
@@ -93,7 +94,7 @@ contact_point = sa.Table(
     "contact_point",
     metadata,
     sa.Column("id", big_id(), primary_key=True, autoincrement=True),
-    _workspace_column(),
+    workspace_column(),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("value", text(255), nullable=False),
     sa.Column("owner_table", sa.String(80), nullable=False),
@@ -110,7 +111,7 @@ oauth_token = sa.Table(
     "oauth_token",
     metadata,
     sa.Column("id", big_id(), primary_key=True, autoincrement=True),
-    _workspace_column(),
+    workspace_column(),
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("user_sys_id", text(32), nullable=True),
@@ -130,7 +131,7 @@ api_token = sa.Table(
     "api_token",
     metadata,
     sa.Column("id", big_id(), primary_key=True, autoincrement=True),
-    _workspace_column(),
+    workspace_column(),
     sa.Column("jti", sa.String(64), nullable=False, unique=True),
     sa.Column("name", sa.String(100), nullable=False),
     sa.Column("claims", sa.JSON, nullable=False),
@@ -143,7 +144,7 @@ attachment_blob = sa.Table(
     "attachment_blob",
     metadata,
     sa.Column("id", big_id(), primary_key=True, autoincrement=True),
-    _workspace_column(),
+    workspace_column(),
     sa.Column("sha256", sa.String(64), nullable=False),
     sa.Column("size", sa.BigInteger, nullable=False),
     sa.Column("created_on", timestamp(), nullable=False),
@@ -184,7 +185,7 @@ def _column_type(field: Field) -> sa.types.TypeEngine[Any]:
 def _build(table: TableDef) -> sa.Table:
     columns: list[sa.Column[Any]] = [
         sa.Column("id", big_id(), primary_key=True, autoincrement=True),
-        _workspace_column(),
+        workspace_column(),
     ]
     for field in table.all_fields():
         columns.append(sa.Column(field.name, _column_type(field), nullable=field.name != "sys_id"))

@@ -1,4 +1,5 @@
-"""Credentials as HTTP carries them, for every surface: a Basic pair (RFC 7617), and an
+"""Credentials as HTTP carries them, for every surface: a Basic pair (RFC 7617), a Bearer
+token (RFC 6750), and an
 OAuth client's id and secret from a token request's form or its Basic header (RFC 6749
 §2.3.1; requests-oauthlib sends either)."""
 
@@ -10,6 +11,8 @@ from collections.abc import Mapping
 
 from starlette.requests import Request
 
+from frontdesk.errors import Unauthenticated, Why
+
 
 def basic_pair(value: str) -> tuple[str, str] | None:
     """The ``user:password`` of a Basic credential, or None if it is not one."""
@@ -19,6 +22,14 @@ def basic_pair(value: str) -> tuple[str, str] | None:
         return None
     user_name, colon, password = decoded.partition(":")
     return (user_name, password) if colon and user_name else None
+
+
+def bearer(request: Request) -> str:
+    """The token of an ``Authorization: Bearer`` header; ``Unauthenticated`` without one."""
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        raise Unauthenticated(Why.MISSING)
+    return value.strip()
 
 
 def client_credentials(request: Request, form: Mapping[str, str]) -> tuple[str, str]:

@@ -10,20 +10,9 @@ import sqlalchemy as sa
 from frontdesk.db.database import Transaction
 from frontdesk.db.statements import Prepared
 from frontdesk.store.errand_tables import card_contact, contact_card
-from frontdesk.store.schema import contact_point, dialect_insert, sa_table
+from frontdesk.store.schema import dialect_insert, sa_table
 
 _CONSUMERS = sa_table("csm_consumer")
-_AT = Prepared(
-    sa.select(contact_point.c.owner_sys_id)
-    .where(
-        contact_point.c.workspace_id == sa.bindparam("ws"),
-        contact_point.c.kind == sa.bindparam("kind"),
-        contact_point.c.value == sa.bindparam("value"),
-        contact_point.c.owner_table == "csm_consumer",
-    )
-    .order_by(contact_point.c.owner_sys_id)
-    .limit(1)
-)
 _CARD_OF = Prepared(
     sa.select(contact_card.c.id).where(
         contact_card.c.workspace_id == sa.bindparam("ws"),
@@ -56,11 +45,6 @@ async def lock(tx: Transaction, key: str) -> None:
     """Hold ``key`` until the transaction ends (PostgreSQL; SQLite has one writer anyway)."""
     if tx.dialect.name == "postgresql":
         await tx.execute(sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtextextended(key, 0))))
-
-
-async def consumer_at(tx: Transaction, *, workspace_id: int, kind: str, value: str) -> str | None:
-    found = await tx.scalar(_AT, {"ws": workspace_id, "kind": kind, "value": value})
-    return str(found) if found is not None else None
 
 
 async def card_of(

@@ -22,6 +22,7 @@ from frontdesk.domain.identity import normalize
 from frontdesk.domain.identity import service as identity
 from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Unit
+from frontdesk.errors import NotFound, Thing
 from frontdesk.store.fields import ContactKind
 from frontdesk.store.tables import REGISTRY
 
@@ -61,7 +62,7 @@ class Card:
 
 @dataclass(frozen=True, slots=True)
 class Saved:
-    card: Card
+    card_id: int
     created: bool
 
 
@@ -70,10 +71,9 @@ async def _lock(unit: Unit, workspace_id: int, reach: Reach, key: str) -> None:
 
 
 async def _owner(unit: Unit, workspace_id: int, reach: Reach, key: str) -> str | None:
-    found = await repository.consumer_at(
-        unit.tx, workspace_id=workspace_id, kind=reach.kind.value, value=key
-    )
-    return found
+    """The consumer the identity index says ``key`` reaches, if any."""
+    found = await identity.owners(unit.tx, workspace_id=workspace_id, kind=reach.kind, value=key)
+    return next((sys_id for table, sys_id in found if table == CONSUMERS.name), None)
 
 
 def _names(name: str) -> dict[str, str]:
@@ -121,9 +121,7 @@ async def save(
         unit.tx, workspace_id=ws, consumer_sys_id=consumer, cuid=cuid, at=clock.now()
     )
     await _append(unit, ws, card_id, consumer, usable)
-    card = await get(unit, ws, card_id)
-    assert card is not None
-    return Saved(card, created)
+    return Saved(card_id, created)
 
 
 async def _append(
@@ -156,10 +154,10 @@ async def _append(
         )
 
 
-async def get(unit: Unit, workspace_id: int, card_id: int) -> Card | None:
+async def get(unit: Unit, workspace_id: int, card_id: int) -> Card:
     row = await repository.card(unit.tx, workspace_id=workspace_id, card_id=card_id)
     if row is None:
-        return None
+        raise NotFound(Thing.RECORD, str(card_id), table="contact_card")
     found: dict[Reach, list[str]] = {}
     for kind, value in await repository.contacts(unit.tx, card_id=card_id):
         found.setdefault(Reach(kind), []).append(value)

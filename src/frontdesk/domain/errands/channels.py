@@ -8,30 +8,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from frontdesk.store.fields import ContactKind
+from frontdesk.domain.customers.cards import Reach
 
 
 @dataclass(frozen=True, slots=True)
 class Channel:
     number: int
     name: str
-    # How a sender on this channel is reached (a social channel's own kind of point).
-    reached_by: ContactKind
-    social: str | None = None
+    # The kind of contact a sender on this channel writes from (None: none a card keeps).
+    reach: Reach | None
 
 
 CHANNELS = (
-    Channel(1, "Email", ContactKind.EMAIL),
-    Channel(2, "Manual", ContactKind.EMAIL),
-    Channel(4, "Facebook", ContactKind.SOCIAL, "facebook"),
-    Channel(5, "Twitter", ContactKind.SOCIAL, "twitter"),
-    Channel(7, "Chat", ContactKind.EMAIL),
-    Channel(10, "SMS", ContactKind.PHONE),
-    Channel(18, "Voice", ContactKind.PHONE),
-    Channel(19, "Form", ContactKind.EMAIL),
-    Channel(23, "WhatsApp", ContactKind.PHONE),
-    Channel(26, "LINE", ContactKind.SOCIAL, "line"),
-    Channel(28, "VKontakte", ContactKind.SOCIAL, "vk"),
+    Channel(1, "Email", Reach.EMAIL),
+    Channel(2, "Manual", Reach.EMAIL),
+    Channel(4, "Facebook", Reach.FACEBOOK),
+    Channel(5, "Twitter", None),
+    Channel(7, "Chat", Reach.EMAIL),
+    Channel(10, "SMS", Reach.VOICE),
+    Channel(18, "Voice", Reach.VOICE),
+    Channel(19, "Form", Reach.EMAIL),
+    Channel(23, "WhatsApp", Reach.VOICE),
+    Channel(26, "LINE", Reach.LINE),
+    Channel(28, "VKontakte", Reach.VK),
 )
 _BY_NAME = {c.name.lower(): c for c in CHANNELS}
 _BY_NUMBER = {c.number: c for c in CHANNELS}
@@ -48,4 +47,4 @@ def find(given: str | int | None) -> Channel | None:
 
 
 def by_number(number: int) -> Channel:
-    return _BY_NUMBER.get(number) or Channel(number, f"Channel {number}", ContactKind.EMAIL)
+    return _BY_NUMBER.get(number) or Channel(number, f"Channel {number}", None)

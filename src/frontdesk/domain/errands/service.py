@@ -22,7 +22,6 @@ from frontdesk.domain.errands.channels import Channel
 from frontdesk.domain.services import Unit
 from frontdesk.domain.webhooks import outbox
 from frontdesk.errors import Conflict, NotFound, Thing
-from frontdesk.store.fields import ContactKind
 
 ANSWERED = "errand.answered"
 
@@ -114,6 +113,10 @@ class Report:
     was_dirty: bool
 
     @property
+    def question(self) -> Mapping[str, Any] | None:
+        return next((m for m in self.messages if not m["outbound"]), None)
+
+    @property
     def answer(self) -> Mapping[str, Any] | None:
         return next((m for m in reversed(self.messages) if m["outbound"]), None)
 
@@ -133,9 +136,7 @@ class _Acted:
     user_sys_id: str | None = None
 
 
-async def _area(unit: Unit, workspace_id: int, given: str | None) -> int | None:
-    if not given:
-        return None
+async def _area(unit: Unit, workspace_id: int, given: str) -> int:
     found = await repository.area_id(unit.tx, workspace_id=workspace_id, given=given)
     if found is None:
         raise NotFound(Thing.AREA, given)
@@ -143,22 +144,13 @@ async def _area(unit: Unit, workspace_id: int, given: str | None) -> int | None:
 
 
 async def _card(unit: Unit, actor: Actor, new: NewErrand) -> int | None:
-    address = new.message.address.strip()
-    if not address:
+    """The card of the errand's sender (made if they are new), when the channel says how."""
+    address, reach = new.message.address.strip(), new.channel.reach
+    if not address or reach is None:
         return None
-    reach = {
-        ContactKind.EMAIL: cards.Reach.EMAIL,
-        ContactKind.PHONE: cards.Reach.VOICE,
-    }.get(new.channel.reached_by)
-    social = new.channel.social
-    if reach is None and social in {r.value for r in cards.Reach}:
-        reach = cards.Reach(social)
-    if reach is None:
-        return None
-    saved = await cards.save(
-        unit, actor, name=new.message.name, contacts=[(reach, address)], cuid=new.cuid
-    )
-    return saved.card.id
+    contacts = [(reach, address)]
+    saved = await cards.save(unit, actor, name=new.message.name, contacts=contacts, cuid=new.cuid)
+    return saved.card_id
 
 
 def _files(
@@ -181,7 +173,7 @@ def _files(
 async def create(unit: Unit, actor: Actor, new: NewErrand, origin: Origin) -> int:
     ws = actor.workspace_id
     now = clock.now()
-    area_id = await _area(unit, ws, new.area)
+    area_id = await _area(unit, ws, new.area) if new.area else None
     card_id = await _card(unit, actor, new)
     message = new.message
     errand_id = await repository.add(
@@ -195,8 +187,6 @@ async def create(unit: Unit, actor: Actor, new: NewErrand, origin: Origin) -> in
             "from_address": message.address or None,
             "from_name": message.name or None,
             "subject": message.subject,
-            "body": message.body,
-            "html_body": message.html_body,
             "cuid": new.cuid,
             "extradata": new.extradata,
             "integration": dict(new.integration) if new.integration is not None else None,
@@ -412,4 +402,4 @@ async def add_area(
 
 async def area_ids(unit: Unit, workspace_id: int, given: Sequence[str]) -> list[int]:
     """Areas by id or name; ``NotFound`` for one that does not exist."""
-    return [await _area(unit, workspace_id, name) or 0 for name in given]
+    return [await _area(unit, workspace_id, name) for name in given]

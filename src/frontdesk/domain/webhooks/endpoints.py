@@ -7,12 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlalchemy as sa
-
 from frontdesk.domain import clock
 from frontdesk.domain.services import Unit
-from frontdesk.domain.webhooks import addresses
-from frontdesk.store.outbox_tables import webhook_endpoint
+from frontdesk.domain.webhooks import addresses, repository
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +37,8 @@ def _endpoint(row: dict[str, object]) -> Endpoint:
     )
 
 
-async def get(unit: Unit, workspace_id: int) -> Endpoint | None:
-    row = await unit.tx.first(
-        sa.select(webhook_endpoint).where(webhook_endpoint.c.workspace_id == workspace_id)
-    )
+async def get_or_none(unit: Unit, workspace_id: int) -> Endpoint | None:
+    row = await repository.endpoint(unit.tx, workspace_id=workspace_id)
     return _endpoint(row) if row is not None else None
 
 
@@ -63,19 +58,12 @@ async def set_endpoint(
         "url": url,
         "secret": secret or None,
         "areas": list(areas) if areas else None,
+        "created_on": now,
         "updated_on": now,
         "failing_since": None,
         "disabled_on": None,
     }
-    existing = await get(unit, workspace_id)
-    if existing is None:
-        await unit.tx.execute(
-            sa.insert(webhook_endpoint).values(workspace_id=workspace_id, created_on=now, **values)
-        )
-    else:
-        await unit.tx.execute(
-            sa.update(webhook_endpoint).where(webhook_endpoint.c.id == existing.id).values(**values)
-        )
-    saved = await get(unit, workspace_id)
+    await repository.save_endpoint(unit.tx, workspace_id=workspace_id, values=values)
+    saved = await get_or_none(unit, workspace_id)
     assert saved is not None
     return saved

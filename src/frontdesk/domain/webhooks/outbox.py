@@ -10,12 +10,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import sqlalchemy as sa
-
 from frontdesk.domain import clock
 from frontdesk.domain.services import Unit
-from frontdesk.domain.webhooks import endpoints
-from frontdesk.store.outbox_tables import webhook_attempt, webhook_delivery, webhook_endpoint
+from frontdesk.domain.webhooks import endpoints, repository
 
 PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
 # A claimed delivery is not claimed again for this long (its sender may have died).
@@ -63,74 +60,35 @@ async def enqueue(
     base_url: str,
 ) -> bool:
     """Queue ``event`` for the workspace's endpoint, if it wants the area's events."""
-    endpoint = await endpoints.get(unit, workspace_id)
+    endpoint = await endpoints.get_or_none(unit, workspace_id)
     if endpoint is None or not endpoint.wants(area_id):
         return False
     now = clock.now()
-    await unit.tx.execute(
-        sa.insert(webhook_delivery).values(
-            workspace_id=workspace_id,
-            endpoint_id=endpoint.id,
-            message_id=f"msg_{uuid.uuid4().hex}",
-            event=event,
-            subject_id=subject_id,
-            base_url=base_url,
-            state=PENDING,
-            attempts=0,
-            next_attempt_at=now,
-            created_on=now,
-        )
+    await repository.add_delivery(
+        unit.tx,
+        {
+            "workspace_id": workspace_id,
+            "endpoint_id": endpoint.id,
+            "message_id": f"msg_{uuid.uuid4().hex}",
+            "event": event,
+            "subject_id": subject_id,
+            "base_url": base_url,
+            "state": PENDING,
+            "attempts": 0,
+            "next_attempt_at": now,
+            "created_on": now,
+        },
     )
     unit.tx.after_commit(unit.services.outbox.set)
     return True
 
 
-_COLUMNS = (
-    webhook_delivery.c.id,
-    webhook_delivery.c.workspace_id,
-    webhook_delivery.c.message_id,
-    webhook_delivery.c.event,
-    webhook_delivery.c.subject_id,
-    webhook_delivery.c.base_url,
-    webhook_delivery.c.body,
-    webhook_delivery.c.attempts,
-    webhook_delivery.c.created_on,
-    webhook_endpoint.c.id.label("endpoint_id"),
-    webhook_endpoint.c.url,
-    webhook_endpoint.c.secret,
-)
-
-
 async def claim(unit: Unit, *, limit: int) -> list[Delivery]:
     """Due deliveries of enabled endpoints, leased to this worker."""
     now = clock.now()
-    due = (
-        sa.select(webhook_delivery.c.id)
-        .where(webhook_delivery.c.state == PENDING, webhook_delivery.c.next_attempt_at <= now)
-        .order_by(webhook_delivery.c.next_attempt_at, webhook_delivery.c.id)
-        .limit(limit)
-    )
-    if unit.tx.dialect.name == "postgresql":
-        due = due.with_for_update(skip_locked=True)
-    ids = [int(i) for i in (await unit.tx.fetch(due)).scalars()]
-    if not ids:
-        return []
-    rows = await unit.tx.fetch(
-        sa.select(*_COLUMNS)
-        .select_from(
-            webhook_delivery.join(
-                webhook_endpoint, webhook_endpoint.c.id == webhook_delivery.c.endpoint_id
-            )
-        )
-        .where(webhook_delivery.c.id.in_(ids), webhook_endpoint.c.disabled_on.is_(None))
-        .order_by(webhook_delivery.c.id)
-    )
-    found = [Delivery(**row) for row in rows.mappings()]
-    await unit.tx.execute(
-        sa.update(webhook_delivery)
-        .where(webhook_delivery.c.id.in_([d.id for d in found]))
-        .values(next_attempt_at=now + LEASE)
-    )
+    rows = await repository.due(unit.tx, state=PENDING, now=now, limit=limit)
+    found = [Delivery(**row) for row in rows]
+    await repository.change_deliveries(unit.tx, [d.id for d in found], next_attempt_at=now + LEASE)
     return found
 
 
@@ -142,37 +100,32 @@ async def settle(unit: Unit, delivery: Delivery, body: str, outcome: Outcome) ->
     """Log the attempt and move the delivery (and its endpoint's health) on."""
     now = clock.now()
     attempts = delivery.attempts + 1
-    await unit.tx.execute(
-        sa.insert(webhook_attempt).values(
-            workspace_id=delivery.workspace_id,
-            delivery_id=delivery.id,
-            at=now,
-            status=outcome.status,
-            latency_ms=outcome.latency_ms,
-            error=outcome.error[:500] if outcome.error else None,
-        )
+    await repository.add_attempt(
+        unit.tx,
+        {
+            "workspace_id": delivery.workspace_id,
+            "delivery_id": delivery.id,
+            "at": now,
+            "status": outcome.status,
+            "latency_ms": outcome.latency_ms,
+            "error": outcome.error[:500] if outcome.error else None,
+        },
     )
     values: dict[str, object] = {"attempts": attempts, "body": body, "last_status": outcome.status}
-    endpoint = sa.update(webhook_endpoint).where(webhook_endpoint.c.id == delivery.endpoint_id)
     if outcome.delivered:
         values |= {"state": DELIVERED, "delivered_on": now}
-        await unit.tx.execute(endpoint.values(failing_since=None))
+        await repository.endpoint_succeeded(unit.tx, endpoint_id=delivery.endpoint_id)
     else:
         if now - delivery.created_on >= GIVE_UP_AFTER:
             values["state"] = FAILED
         values["next_attempt_at"] = now + wait_after(attempts)
-        await unit.tx.execute(
-            endpoint.where(webhook_endpoint.c.failing_since.is_(None)).values(failing_since=now)
+        await repository.endpoint_failed(
+            unit.tx,
+            endpoint_id=delivery.endpoint_id,
+            now=now,
+            disable_before=now - DISABLE_AFTER,
         )
-        await unit.tx.execute(
-            endpoint.where(
-                webhook_endpoint.c.failing_since <= now - DISABLE_AFTER,
-                webhook_endpoint.c.disabled_on.is_(None),
-            ).values(disabled_on=now)
-        )
-    await unit.tx.execute(
-        sa.update(webhook_delivery).where(webhook_delivery.c.id == delivery.id).values(**values)
-    )
+    await repository.change_deliveries(unit.tx, [delivery.id], **values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,23 +137,7 @@ class Summary:
 
 
 async def summary(unit: Unit, workspace_id: int) -> Summary:
-    counts = dict(
-        (
-            await unit.tx.fetch(
-                sa.select(webhook_delivery.c.state, sa.func.count())
-                .where(webhook_delivery.c.workspace_id == workspace_id)
-                .group_by(webhook_delivery.c.state)
-            )
-        ).rows
-    )
-    attempts = await unit.tx.scalar(
-        sa.select(sa.func.count())
-        .select_from(webhook_attempt)
-        .where(webhook_attempt.c.workspace_id == workspace_id)
-    )
+    states, attempts = await repository.counts(unit.tx, workspace_id=workspace_id)
     return Summary(
-        int(counts.get(PENDING, 0)),
-        int(counts.get(DELIVERED, 0)),
-        int(counts.get(FAILED, 0)),
-        int(attempts or 0),
+        states.get(PENDING, 0), states.get(DELIVERED, 0), states.get(FAILED, 0), attempts
     )

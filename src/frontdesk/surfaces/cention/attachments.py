@@ -13,17 +13,9 @@ from frontdesk.domain.errands.service import Stored
 from frontdesk.surfaces.cention import jsonapi
 from frontdesk.surfaces.cention.access import ATTACHMENT
 from frontdesk.surfaces.cention.call import Call, endpoint
-from frontdesk.surfaces.cention.jsonapi import Problem
 
 RESPONSE_ATTACHMENTS, AREA_ARCHIVES = "c3_response_attachments", "c3_area_archives"
 _TRUE = ("true", "1", "yes")
-
-
-def _key(call: Call, kind: str) -> int:
-    given = str(call.request.path_params.get("id", ""))
-    if not given.isdigit() or len(given) > 18:
-        raise Problem(404, f"No {kind} {given}.")
-    return int(given)
 
 
 def _answer(call: Call, kind: str, stored: Stored) -> Response:
@@ -45,11 +37,11 @@ def _answer(call: Call, kind: str, stored: Stored) -> Response:
 
 @endpoint(ATTACHMENT)
 async def response_attachment(call: Call) -> Response:
-    found = await errands.attachment(call.unit, call.workspace.id, _key(call, "attachment"))
+    found = await errands.attachment(call.unit, call.workspace.id, call.key("attachment"))
     return _answer(call, RESPONSE_ATTACHMENTS, found)
 
 
 @endpoint(ATTACHMENT)
 async def area_archive(call: Call) -> Response:
-    found = await errands.archive(call.unit, call.workspace.id, _key(call, "area archive"))
+    found = await errands.archive(call.unit, call.workspace.id, call.key("area archive"))
     return _answer(call, AREA_ARCHIVES, found)

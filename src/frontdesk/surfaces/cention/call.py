@@ -18,12 +18,12 @@ from frontdesk.domain.auth import api_tokens
 from frontdesk.domain.principal import Principal
 from frontdesk.domain.services import Services, Unit
 from frontdesk.domain.workspace import Workspace
-from frontdesk.domain.workspaces import service as workspaces
-from frontdesk.errors import Unauthenticated, Why
 from frontdesk.surfaces.body import read_body
 from frontdesk.surfaces.cention import errors, jsonapi
 from frontdesk.surfaces.cention.access import CentionAccess
 from frontdesk.surfaces.cention.jsonapi import Problem
+from frontdesk.surfaces.context import origin, services_of, settings_of, unexpected, workspace_of
+from frontdesk.surfaces.credentials import bearer
 
 log = logging.getLogger("frontdesk.cention")
 
@@ -44,19 +44,21 @@ class Call:
     @property
     def base(self) -> str:
         """Where this workspace's API is: ``<origin>/s/<workspace>``."""
-        settings = self.request.app.state.settings
-        if settings.public_url:
-            origin = str(settings.public_url).rstrip("/")
-        else:
-            origin = f"{self.request.url.scheme}://{self.request.url.netloc}"
-        return f"{origin}/s/{self.workspace.name}"
+        return f"{origin(self.request)}/s/{self.workspace.name}"
 
     def link(self, kind: str, key: int | str) -> str:
-        return f"{self.base}/capi/json/{kind}/{key}"
+        return link(self.base, kind, key)
+
+    def key(self, thing: str) -> int:
+        """The ``{id}`` the path names (404 for one that cannot be an id of ``thing``)."""
+        given = str(self.request.path_params.get("id", ""))
+        if not given.isdigit() or len(given) > 18:
+            raise Problem(404, f"No {thing} {given}.")
+        return int(given)
 
     async def document(self) -> dict[str, Any]:
         """The request's JSON:API document: an object with a ``data`` object."""
-        raw = await read_body(self.request, self.request.app.state.settings.max_body_bytes)
+        raw = await read_body(self.request, settings_of(self.request).max_body_bytes)
         try:
             found = orjson.loads(raw)
         except orjson.JSONDecodeError as error:
@@ -68,16 +70,9 @@ class Call:
         return found
 
 
-def bearer(request: Request) -> str:
-    scheme, _, value = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not value.strip():
-        raise Unauthenticated(Why.MISSING)
-    return value.strip()
-
-
-def services_of(request: Request) -> Services:
-    found: Services = request.app.state.services
-    return found
+def link(base: str, kind: str, key: int | str) -> str:
+    """The absolute URL of a resource of this surface, below ``base`` (``Call.base``)."""
+    return f"{base}/capi/json/{kind}/{key}"
 
 
 Handler = Callable[[Call], Awaitable[Response]]
@@ -86,8 +81,7 @@ Handler = Callable[[Call], Awaitable[Response]]
 def failure(request: Request, error: Exception) -> Response:
     problem = errors.from_error(error)
     if problem.status >= 500:
-        request_id = request.scope.get("state", {}).get("request_id", "-")
-        log.exception("unexpected error (request %s) on %s", request_id, request.url.path)
+        unexpected(log, request)
     return jsonapi.refuse(problem)
 
 
@@ -107,7 +101,7 @@ def endpoint(
                     has_body=request.method in ("POST", "PATCH"),
                 )
                 services = services_of(request)
-                workspace = await workspaces.resolve(services, request.path_params.get("workspace"))
+                workspace = await workspace_of(request)
                 opening = services.write() if writes else services.read()
                 async with opening as unit:
                     token = await api_tokens.verify(unit, workspace, bearer(request))

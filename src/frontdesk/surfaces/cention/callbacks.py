@@ -15,6 +15,7 @@ from frontdesk.domain.errands import service as errands
 from frontdesk.domain.services import Unit
 from frontdesk.domain.webhooks.outbox import Delivery
 from frontdesk.surfaces.cention.attachments import AREA_ARCHIVES, RESPONSE_ATTACHMENTS
+from frontdesk.surfaces.cention.call import link
 from frontdesk.surfaces.cention.jsonapi import document, resource
 
 CALLBACK, ERRAND = "c3_callback_answer_errands", "c3_answer_errands"
@@ -22,7 +23,7 @@ ANSWER_ERRAND = 1
 
 
 def _linked(kind: str, key: int, base: str) -> dict[str, Any]:
-    return resource(kind, key, {"c3_id": key}, links={"self": f"{base}/capi/json/{kind}/{key}"})
+    return resource(kind, key, {"c3_id": key}, links={"self": link(base, kind, key)})
 
 
 async def render(unit: Unit, delivery: Delivery) -> str:

@@ -66,7 +66,8 @@ async def save(call: Call) -> Response:
         raise Problem(400, "/data/attributes must be an object.", pointer="/data/attributes")
     name, contacts = _contacts(attributes.get("contacts"))
     saved = await cards.save(call.unit, call.actor, name=name, contacts=contacts)
-    body = jsonapi.document(rendered(saved.card))
+    card = await cards.get(call.unit, call.workspace.id, saved.card_id)
+    body = jsonapi.document(rendered(card))
     if saved.created:
-        return jsonapi.respond(body, 201, {"Location": call.link(CARDS, saved.card.id)})
+        return jsonapi.respond(body, 201, {"Location": call.link(CARDS, card.id)})
     return jsonapi.respond(body)

@@ -160,10 +160,8 @@ def _origin(call: Call) -> errands.Origin:
 
 
 def _created(call: Call, kind: str, errand_id: int) -> Response:
-    body = jsonapi.document(jsonapi.resource(kind, errand_id, {}))
-    del body["data"]["attributes"]
-    location = call.link(kind, errand_id)
-    return jsonapi.respond(body, 201, {"Location": location})
+    body = jsonapi.document({"type": kind, "id": str(errand_id)})
+    return jsonapi.respond(body, 201, {"Location": call.link(kind, errand_id)})
 
 
 @endpoint(CREATE_ERRAND, writes=True)

@@ -6,7 +6,6 @@ prints them: ``2015-07-16 20:50:17 +0800 MYT``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -75,16 +74,12 @@ class Clock:
         return self.local(moment).strftime("%Y/%m/%d %H:%M") if moment else empty
 
 
-def _origin(action: Mapping[str, Any]) -> str:
-    return str(action["origin"])
-
-
 def _actions(report: Report, clock: Clock) -> list[dict[str, Any]]:
     errand_id = report.errand["id"]
     found = []
     for action in report.actions:
         at: datetime = action["at"]
-        who = _origin(action)
+        who = str(action["origin"])
         by = "the system" if action["user_sys_id"] is None and who == "System" else f"agent {who}"
         verb = _VERBS.get(Action(action["kind"]), action["kind"])
         found.append(
@@ -100,7 +95,7 @@ def _actions(report: Report, clock: Clock) -> list[dict[str, Any]]:
 
 
 def _basic(report: Report, clock: Clock) -> dict[str, Any]:
-    e = report.errand
+    e, question = report.errand, report.question
     channel = channels.by_number(int(e["channel"]))
     name, address = e["from_name"] or "", e["from_address"] or ""
     to = [e["to_address"]] if e["to_address"] else []
@@ -126,7 +121,7 @@ def _basic(report: Report, clock: Clock) -> dict[str, Any]:
         "copyAddresses": None,
         "subject": e["subject"] or "",
         "iconicSubject": _SUBJECT_ICON + (e["subject"] or ""),
-        "body": e["html_body"] or e["body"] or "",
+        "body": (question["html_body"] or question["body"] or "") if question else "",
         "date": clock.short(e["created_on"]),
         "answeredDate": clock.short(e["answered_on"], "No Date"),
         "donedate": "No Date",
@@ -190,13 +185,6 @@ def attributes(report: Report, clock: Clock) -> dict[str, Any]:
     }
 
 
-def _key(call: Call) -> int:
-    given = str(call.request.path_params.get("id", ""))
-    if not given.isdigit() or len(given) > 18:
-        raise Problem(404, f"No errand {given}.")
-    return int(given)
-
-
 async def clock_of(call: Call) -> Clock:
     name = await properties.get(call.unit, call.workspace.id, "glide.sys.default.tz")
     return Clock(zone(name))
@@ -205,7 +193,7 @@ async def clock_of(call: Call) -> Clock:
 @endpoint(ERRAND_DATA, writes=True)
 async def report(call: Call) -> Response:
     fields = jsonapi.sparse(call.request.query_params.multi_items())
-    found = await errands.report(call.unit, call.workspace.id, _key(call))
+    found = await errands.report(call.unit, call.workspace.id, call.key("errand"))
     item = jsonapi.resource(REPORTS, found.errand["id"], attributes(found, await clock_of(call)))
     return jsonapi.respond(jsonapi.document(jsonapi.only(item, fields, FIELDS)))
 

@@ -16,7 +16,8 @@ from frontdesk.domain.auth import oauth
 from frontdesk.domain.auth.oauth import Authorization, GrantCode, GrantError
 from frontdesk.errors import DomainError, Throttled
 from frontdesk.surfaces.body import read_body
-from frontdesk.surfaces.egain.call import Tenant, failure, services_of, tenant_of
+from frontdesk.surfaces.context import services_of
+from frontdesk.surfaces.egain.call import Tenant, failure, tenant_of
 from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
 
 # What the page carries from the application's request to the sign-in.

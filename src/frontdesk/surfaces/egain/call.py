@@ -18,6 +18,8 @@ from frontdesk.domain.services import Services
 from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import service as workspaces
 from frontdesk.errors import NotFound, Thing, Unauthenticated, Why
+from frontdesk.surfaces.context import services_of, unexpected
+from frontdesk.surfaces.credentials import bearer
 from frontdesk.surfaces.egain import errors, xml
 from frontdesk.surfaces.egain.access import (
     CUSTOMER_SIGN_INS,
@@ -79,11 +81,6 @@ async def tenant_of(request: Request) -> Tenant:
     return Tenant(await workspaces.resolve(services_of(request), name), side == "C")
 
 
-def services_of(request: Request) -> Services:
-    found: Services = request.app.state.services
-    return found
-
-
 def language(header: str | None) -> str:
     """The locale an ``Accept-Language`` names (its first, highest choice); en-US if none."""
     first = (header or "").split(",", 1)[0].split(";", 1)[0].strip()
@@ -112,10 +109,7 @@ async def begin(request: Request) -> Call:
     chosen = language(request.headers.get("accept-language"))
     media = negotiate(request.headers.get("accept"))
     workspace = await workspaces.resolve(services, request.path_params.get("workspace"))
-    scheme, _, value = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not value.strip():
-        raise Unauthenticated(Why.MISSING)
-    principal = await credentials.token(services, workspace.id, value.strip())
+    principal = await credentials.token(services, workspace.id, bearer(request))
     if principal.realm == CUSTOMERS_REALM and principal.user_sys_id is not None:
         access = EgainAccess(Kind.CUSTOMER, sign_in=principal.user_sys_id)
         actor = Actor(principal, access)
@@ -144,8 +138,7 @@ def respond(
 def failure(request: Request, error: Exception) -> Response:
     refusal = errors.from_error(error)
     if refusal.status >= 500:
-        request_id = request.scope.get("state", {}).get("request_id", "-")
-        log.exception("unexpected error (request %s) on %s", request_id, request.url.path)
+        unexpected(log, request)
     wanted = request.headers.get("x-egain-error-message", "").strip().lower() == "yes"
     try:
         media = negotiate(request.headers.get("accept"))

@@ -20,9 +20,10 @@ from frontdesk.domain.auth.oauth import Applicant, GrantCode, GrantError, Tokens
 from frontdesk.domain.services import Services
 from frontdesk.errors import DomainError, Thing
 from frontdesk.surfaces.body import read_body
+from frontdesk.surfaces.context import services_of
 from frontdesk.surfaces.credentials import client_credentials
 from frontdesk.surfaces.egain import schemas
-from frontdesk.surfaces.egain.call import Tenant, failure, services_of, tenant_of
+from frontdesk.surfaces.egain.call import Tenant, failure, tenant_of
 from frontdesk.surfaces.openapi import Operation, Parameter, Reply, documented
 
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}

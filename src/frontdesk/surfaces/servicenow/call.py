@@ -19,6 +19,7 @@ from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import service as workspaces
 from frontdesk.errors import DomainError, Throttled, Unauthenticated
 from frontdesk.surfaces.body import read_body
+from frontdesk.surfaces.context import origin, services_of, unexpected
 from frontdesk.surfaces.servicenow.access import Api, RoleAccess
 from frontdesk.surfaces.servicenow.auth import caller
 from frontdesk.surfaces.servicenow.errors import Refusal, body_of, internal_error, status_of
@@ -39,13 +40,7 @@ class Call:
 
     @property
     def origin(self) -> str:
-        """``scheme://host[:port]`` clients reach this server at: the configured public URL,
-        else the request's own (never a Host header the operator has not vouched for, when
-        the public URL is set)."""
-        if self.settings.public_url:
-            return self.settings.public_url.rstrip("/")
-        url = self.request.url
-        return f"{url.scheme}://{url.netloc}"
+        return origin(self.request)
 
     @property
     def base(self) -> str:
@@ -66,15 +61,6 @@ class Call:
 
     async def body(self) -> bytes:
         return await read_body(self.request, self.settings.max_body_bytes)
-
-
-def services_of(request: Request) -> Services:
-    found: Services = request.app.state.services
-    return found
-
-
-async def workspace_of(request: Request) -> Workspace:
-    return await workspaces.resolve(services_of(request), request.path_params.get("workspace"))
 
 
 async def begin(request: Request, fmt: Format, api: Api | None) -> Call:
@@ -99,11 +85,7 @@ def failure(request: Request, error: Exception, fmt: Format) -> Response:
         elif isinstance(error, Throttled):
             headers = {"Retry-After": str(error.retry_after)}
         return respond(body_of(error), fmt, status=status_of(error), headers=headers)
-    request_id = request.scope.get("state", {}).get("request_id", "-")
-    log.exception(
-        "unexpected error (request %s) on %s %s", request_id, request.method, request.url.path
-    )
-    return respond(internal_error(request_id), fmt, status=500)
+    return respond(internal_error(unexpected(log, request)), fmt, status=500)
 
 
 Failure = Callable[[Request, Exception, Format], Response]

@@ -13,10 +13,11 @@ from frontdesk.domain.auth.oauth import Applicant, GrantCode, GrantError, Tokens
 from frontdesk.domain.services import Services
 from frontdesk.errors import DomainError, Thing
 from frontdesk.surfaces.body import read_body
+from frontdesk.surfaces.context import services_of, workspace_of
 from frontdesk.surfaces.credentials import client_credentials
 from frontdesk.surfaces.openapi import Operation, Reply, documented
 from frontdesk.surfaces.servicenow import schemas
-from frontdesk.surfaces.servicenow.call import failure, services_of, workspace_of
+from frontdesk.surfaces.servicenow.call import failure
 
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 # What a ServiceNow instance reports of every token it issues.

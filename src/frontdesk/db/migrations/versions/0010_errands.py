@@ -470,8 +470,6 @@ def upgrade() -> None:
             nullable=True,
         ),
         sa.Column("subject", sa.Text(), nullable=True),
-        sa.Column("body", sa.Text(), nullable=True),
-        sa.Column("html_body", sa.Text(), nullable=True),
         sa.Column(
             "cuid",
             sa.String(length=255).with_variant(sa.String(length=255, collation="C"), "postgresql"),
