@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -62,6 +64,40 @@ def fresh_postgres(base: str) -> tuple[DatabaseURL, str]:
 
 def drop_postgres(base: str, name: str) -> None:
     asyncio.run(_admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+# A migrated database per backend, made once per test process and copied for each server
+# the end-to-end tests start: a copy costs a fraction of running the migrations again.
+_TEMPLATES: dict[str, str] = {}
+
+
+def migrated_postgres(base: str) -> tuple[DatabaseURL, str]:
+    """A new PostgreSQL database at the schema's head; drop it with ``drop_postgres``."""
+    if "postgresql" not in _TEMPLATES:
+        url, template = fresh_postgres(base)
+        migrate.upgrade(url)
+        _TEMPLATES["postgresql"] = template
+    name = f"frontdesk_test_{uuid.uuid4().hex[:12]}"
+    asyncio.run(_admin(base, f'CREATE DATABASE "{name}" TEMPLATE "{_TEMPLATES["postgresql"]}"'))
+    return parse_database_url(base).with_database(name), name
+
+
+def migrated_sqlite(path: Path) -> str:
+    """A SQLite database at the schema's head, at ``path``."""
+    if "sqlite" not in _TEMPLATES:
+        template = Path(tempfile.mkdtemp(prefix="frontdesk-template-")) / "head.db"
+        migrate.upgrade(parse_database_url(f"sqlite:///{template}"))
+        _TEMPLATES["sqlite"] = str(template)
+    shutil.copyfile(_TEMPLATES["sqlite"], path)
+    return f"sqlite:///{path}"
+
+
+def _drop_templates() -> None:
+    base = os.environ.get(POSTGRES_ENV)
+    if base and "postgresql" in _TEMPLATES:
+        drop_postgres(base, _TEMPLATES.pop("postgresql"))
+    if "sqlite" in _TEMPLATES:
+        shutil.rmtree(Path(_TEMPLATES.pop("sqlite")).parent, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -166,6 +202,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Say plainly, after everything else, what did not run for want of PostgreSQL."""
+    _drop_templates()
     skipped = config.stash.get(SKIPPED_FOR_POSTGRES, 0)
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     if skipped and reporter is not None:

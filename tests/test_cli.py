@@ -280,3 +280,28 @@ def test_cention_tokens(database: str) -> None:
     run("cention", "token", "revoke", "bot", "--database", database)
     (line,) = run("cention", "token", "list", "--database", database).splitlines()
     assert json.loads(line)["revoked_on"] is not None
+
+
+def test_cention_agents_and_ratings(database: str, tmp_path: Path) -> None:
+    run("workspace", "create", "acme", "--default", "--database", database)
+    run("user", "create", "joe", "--password", "a-long-password-1", "--database", database)
+    first = run("cention", "agent", "set", "joe", "--system-group", "support", "--device", "7",
+                "--extension", "8", "--database", database).strip()  # fmt: skip
+    again = run("cention", "agent", "set", "joe", "--database", database).strip()
+    assert first.isdigit()
+    assert again == first  # one agent, changed
+    missing = runner.invoke(app, ["cention", "agent", "set", "nobody", "--database", database])
+    assert missing.exit_code != 0
+    ratings = tmp_path / "ratings.json"
+    ratings.write_text(json.dumps([
+        {"rating": 5, "message": "Great page", "reviewerId": 2117249628,
+         "reviewerName": "Jessica Elizabeth", "timestampCreated": 1489569020},
+        {"rating": 2, "message": "Slow", "reviewerId": "x1", "reviewerName": "Ann"},
+    ]))  # fmt: skip
+    numbers = run("cention", "rating", "import", str(ratings), "--database", database).split()
+    assert len(numbers) == 2
+    assert all(n.isdigit() for n in numbers)
+    ratings.write_text('[{"timestampCreated": "yesterday"}]')
+    bad = runner.invoke(app, ["cention", "rating", "import", str(ratings), "--database", database])
+    assert bad.exit_code != 0
+    assert "timestampCreated" in bad.output

@@ -28,6 +28,7 @@ class Thing(StrEnum):
     ARCHIVE = "archive"
     CALL = "call"  # an open call, found by its agent's device
     ENDPOINT = "endpoint"  # a webhook endpoint
+    RATING = "rating"  # a social rating
 
 
 class Problem(StrEnum):

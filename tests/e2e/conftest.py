@@ -18,7 +18,13 @@ import pytest
 from frontdesk.cli.admin import load_demo
 from frontdesk.cli.common import run, settings_for
 from frontdesk.db.url import DatabaseURL
-from tests.conftest import CHEAP_ARGON2, POSTGRES_ENV, drop_postgres, fresh_postgres
+from tests.conftest import (
+    CHEAP_ARGON2,
+    POSTGRES_ENV,
+    drop_postgres,
+    migrated_postgres,
+    migrated_sqlite,
+)
 
 FRONTDESK = str(Path(sys.executable).with_name("frontdesk"))
 
@@ -103,9 +109,9 @@ def server(
     base = os.environ.get(POSTGRES_ENV, "")
     dropped = None
     if request.param == "sqlite":
-        database = f"sqlite:///{data_dir / 'frontdesk.db'}"
+        database = migrated_sqlite(data_dir / "frontdesk.db")
     else:
-        fresh, dropped = fresh_postgres(base)
+        fresh, dropped = migrated_postgres(base)
         database = fresh.url.render_as_string(hide_password=False)
     extra = tuple(getattr(request.module, "SERVER_ARGS", ()))
     process, url = start(database, data_dir, *extra)

@@ -1,4 +1,5 @@
-"""``frontdesk cention …``: Cention's access tokens (Administration → API → Access Tokens).
+"""``frontdesk cention …``: Cention's access tokens (Administration → API → Access Tokens),
+areas, the callback and agents.
 
 ``token create`` prints the token alone on stdout, so that a script can keep it:
 ``TOKEN=$(frontdesk cention token create bot --claim create_errand --area 1)``.
@@ -6,11 +7,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
 import orjson
 import typer
 
 from frontdesk.cli.common import DATABASE, WORKSPACE, console, run, settings_for
-from frontdesk.domain.auth import api_tokens
+from frontdesk.domain import agents
+from frontdesk.domain.access import system
+from frontdesk.domain.auth import api_tokens, users
+from frontdesk.domain.customers import ratings
 from frontdesk.domain.errands import service as errands
 from frontdesk.domain.services import Services
 from frontdesk.domain.webhooks import endpoints, outbox
@@ -114,6 +122,80 @@ callback = typer.Typer(
     rich_markup_mode=None,
 )
 cention.add_typer(callback, name="callback")
+agent = typer.Typer(
+    help="Agents: users' system groups and phones.", no_args_is_help=True, rich_markup_mode=None
+)
+cention.add_typer(agent, name="agent")
+rating = typer.Typer(help="Facebook ratings.", no_args_is_help=True, rich_markup_mode=None)
+cention.add_typer(rating, name="rating")
+# The old API's names for a rating's fields, and the table's.
+RATING_FIELDS = {
+    "rating": "rating",
+    "message": "message",
+    "reviewerId": "reviewer_id",
+    "reviewerName": "reviewer_name",
+}
+
+
+def _rating(item: Any, where: str) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise typer.BadParameter(f"{where}: a rating is a JSON object")
+    found = {RATING_FIELDS[k]: v for k, v in item.items() if k in RATING_FIELDS}
+    if "reviewer_id" in found:
+        found["reviewer_id"] = str(found["reviewer_id"])
+    created = item.get("timestampCreated")
+    if created is not None:
+        if not isinstance(created, int) or isinstance(created, bool) or created < 0:
+            raise typer.BadParameter(f"{where}: timestampCreated must be unix seconds")
+        found["rated_on"] = datetime.fromtimestamp(created, UTC).replace(tzinfo=None)
+    return {**found, "channel": "facebook"}
+
+
+@rating.command("import")
+def rating_import(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="A JSON file"),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Import Facebook ratings: a JSON array of objects with rating, message, reviewerId,
+    reviewerName and timestampCreated (unix seconds), as Cention's API shows them. Each
+    is new, so changed until fetched. Prints the new ids, one per line."""
+    try:
+        items = orjson.loads(path.read_bytes())
+    except orjson.JSONDecodeError as error:
+        raise typer.BadParameter(f"{path} is not JSON: {error}") from None
+    if not isinstance(items, list):
+        raise typer.BadParameter(f"{path} must hold a JSON array of ratings")
+    rows = [_rating(item, f"{path}[{i}]") for i, item in enumerate(items)]
+
+    async def work(services: Services) -> list[int]:
+        found = await workspaces.resolve(services, workspace_name)
+        async with services.write() as unit:
+            return await ratings.import_ratings(unit, system(found.id), rows)
+
+    for number in run(settings_for(database), work):
+        typer.echo(number)
+
+
+@agent.command("set")
+def agent_set(
+    user_name: str,
+    system_group: str = typer.Option(agents.DEFAULT_GROUP, help="The system group they work in"),
+    device: int | None = typer.Option(None, help="Their phone's device id"),
+    extension: int | None = typer.Option(None, help="Their phone's extension id"),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Make a user an agent (or change their group and phone); print the agent's id alone."""
+
+    async def work(services: Services) -> int:
+        found = await workspaces.resolve(services, workspace_name)
+        async with services.write() as unit:
+            person = await users.find(unit, found.id, user_name)
+            made = agents.Agent(str(person["sys_id"]), system_group, device, extension)
+            return await agents.save(unit, found.id, made)
+
+    typer.echo(run(settings_for(database), work))
 
 
 @area.command("create")

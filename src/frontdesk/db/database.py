@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.elements import ClauseElement
 
-from frontdesk.db.statements import Params, Plan, Prepared, make_plan
+from frontdesk.db.statements import Params, Plan, Prepared, inserting, make_plan
 from frontdesk.db.url import DatabaseURL
 
 Statement = ClauseElement | Prepared
@@ -113,10 +113,24 @@ class Transaction(ABC):
         """Bulk insert rows that all carry the same keys (the fastest path each driver has)."""
         if not rows:
             return
-        columns = list(rows[0])
-        await self.execute_many(
-            Prepared(sa.insert(table).values({c: sa.bindparam(c) for c in columns})), rows
-        )
+        await self.execute_many(inserting(table, tuple(rows[0])), rows)
+
+    async def insert_row(
+        self,
+        table: sa.Table,
+        values: Mapping[str, Any],
+        *,
+        returning: str | None = None,
+        conflict: tuple[str, ...] | None = None,
+    ) -> Any:
+        """Insert one row (a statement compiled once per set of columns); the value of
+        column ``returning`` when asked (None when a ``conflict`` left the row out)."""
+        dialect = self.dialect.name if conflict is not None else ""
+        statement = inserting(table, tuple(values), returning, conflict, dialect)
+        if returning is None:
+            await self.execute(statement, values)
+            return None
+        return await self.scalar(statement, values)
 
     @abstractmethod
     async def _fetch(self, sql: str, args: list[Any]) -> Sequence[Sequence[Any]]: ...

@@ -52,7 +52,8 @@ class _PostgresTransaction(Transaction):
             raise Invalid(Problem.NOT_TEXT, detail=str(exc)) from exc
 
     async def insert_many(self, table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
-        if not rows:
+        if len(rows) < COPY_FROM:  # COPY's extra round trips cost more than a few INSERTs
+            await super().insert_many(table, rows)
             return
         columns = list(rows[0])
         processors = [
@@ -67,6 +68,10 @@ class _PostgresTransaction(Transaction):
             for row in rows
         ]
         await self._connection.copy_records_to_table(table.name, records=records, columns=columns)
+
+
+# From how many rows a bulk insert is a COPY.
+COPY_FROM = 32
 
 
 async def _setup_connection(connection: Any) -> None:

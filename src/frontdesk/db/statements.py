@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ClauseElement
@@ -140,3 +142,28 @@ class Prepared:
         if plan is None:
             plan = self._plans[dialect.name] = make_plan(self.statement, dialect)
         return plan
+
+
+@lru_cache(maxsize=1024)
+def inserting(
+    table: sa.Table,
+    columns: tuple[str, ...],
+    returning: str | None = None,
+    conflict: tuple[str, ...] | None = None,
+    dialect: str = "",
+) -> Prepared:
+    """``INSERT INTO table (columns) VALUES (:column, …)``, built once per shape: a row
+    written on every request must not pay SQLAlchemy's compiler each time. Optionally
+    ``RETURNING returning``, and ``ON CONFLICT (conflict) DO NOTHING`` (which needs the
+    ``dialect``'s own insert; both databases spell it the same)."""
+    insert: Any = sa.insert(table)
+    if conflict is not None:
+        insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    statement = insert.values({c: sa.bindparam(c) for c in columns})
+    if conflict is not None:
+        statement = statement.on_conflict_do_nothing(
+            index_elements=[table.c[c] for c in conflict] or None
+        )
+    if returning is not None:
+        statement = statement.returning(table.c[returning])
+    return Prepared(statement)

@@ -117,6 +117,8 @@ errand = sa.Table(
     sa.Column("answered_on", timestamp(), nullable=True),
     sa.Column("closed_on", timestamp(), nullable=True),
     sa.Column("dirty", sa.Boolean(create_constraint=False), nullable=False),
+    # The conversation it belongs to (none: its own, begun by it).
+    sa.Column("thread_id", big_id(), nullable=True),
     sa.Index(
         "ix_errand_dirty",
         "workspace_id",

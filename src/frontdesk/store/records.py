@@ -18,7 +18,7 @@ from frontdesk.db.database import Transaction
 from frontdesk.db.statements import Prepared
 from frontdesk.store import counts
 from frontdesk.store.registry import TableDef
-from frontdesk.store.schema import dialect_insert, sa_table
+from frontdesk.store.schema import sa_table
 from frontdesk.store.text import fold
 
 Record = dict[str, Any]
@@ -168,15 +168,10 @@ async def insert(
 ) -> int | None:
     """The new record's integer key; None when a record with its sys_id exists (decided by
     the unique index, so two concurrent inserts of one sys_id cannot both succeed)."""
-    rows = sa_table(table.name)
-    stored = _storage(table, values)
-    statement = (
-        dialect_insert(tx.dialect.name, rows)
-        .values(workspace_id=workspace_id, **stored)
-        .on_conflict_do_nothing(index_elements=[rows.c.workspace_id, rows.c.sys_id])
-        .returning(rows.c.id)
+    stored = {"workspace_id": workspace_id, **_storage(table, values)}
+    new_id = await tx.insert_row(
+        sa_table(table.name), stored, returning="id", conflict=("workspace_id", "sys_id")
     )
-    new_id = await tx.scalar(statement)
     if new_id is None:
         return None
     await counts.change(tx, workspace_id=workspace_id, table=table.name, delta=1)

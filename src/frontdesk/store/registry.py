@@ -58,6 +58,9 @@ class TableDef:
     # References by which records are read newest first (a customer's recent cases): each
     # indexed with ``sys_created_on`` descending, so that such a page stops early.
     newest_first: tuple[str, ...] = ()
+    # A boolean field every write sets: the record changed since its reader last fetched
+    # it (the reader clears it, outside the records service).
+    changed_flag: str | None = None
     _by_name: dict[str, Field] = field(init=False, repr=False, compare=False)
     _visible: tuple[Field, ...] = field(init=False, repr=False, compare=False)
     visible_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -74,6 +77,12 @@ class TableDef:
             found = self._by_name.get(name)
             if found is None or not found.is_reference:
                 raise ValueError(f"{self.name}.{name} cannot be read newest first: not a reference")
+        if self.changed_flag is not None:
+            flag = self._by_name.get(self.changed_flag)
+            if flag is None or flag.type is not FieldType.BOOLEAN:
+                raise ValueError(
+                    f"{self.name}.{self.changed_flag} cannot flag changes: not boolean"
+                )
 
     def all_fields(self) -> Iterator[Field]:
         """System fields, then ``number``, then the table's own fields."""

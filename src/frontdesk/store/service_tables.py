@@ -2,7 +2,8 @@
 SLAs, knowledge and its use, contracts and entitlements (as ServiceNow names them).
 
 openframe writes interactions, phone logs, context variables and related records; Customer
-Central reports on all of them (docs/decisions/0022-interactions-and-cards.md).
+Central reports on all of them (docs/decisions/0022-interactions-and-cards.md). Social
+ratings are the reviews customers leave on social pages.
 """
 
 from __future__ import annotations
@@ -287,6 +288,23 @@ SERVICE_ENTITLEMENT = TableDef(
     ),
 )
 
+# A review a customer left on one of the organisation's social pages.
+SOCIAL_RATING = TableDef(
+    name="social_rating",
+    label="Social Rating",
+    display="reviewer_name",
+    changed_flag="changed",
+    fields=(
+        choice("channel", (("facebook", "Facebook"),), default="facebook"),
+        integer("rating"),
+        string("message", 4000),
+        string("reviewer_id", 64),
+        string("reviewer_name", 100),
+        datetime_("rated_on"),
+        boolean("changed", default=True, writable=False, indexed=True),
+    ),
+)
+
 SERVICE_TABLES = (
     SYS_CS_PROVIDER_APPLICATION,
     INTERACTION,
@@ -298,6 +316,7 @@ SERVICE_TABLES = (
     TASK_SLA,
     KB_KNOWLEDGE,
     KB_USE,
+    SOCIAL_RATING,
     AST_CONTRACT,
     SERVICE_ENTITLEMENT,
 )

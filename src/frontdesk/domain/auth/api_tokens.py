@@ -15,11 +15,13 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 import jwt
 import sqlalchemy as sa
 
+from frontdesk.db.statements import Prepared
 from frontdesk.domain import clock
 from frontdesk.domain.services import Unit
 from frontdesk.domain.workspace import Workspace
@@ -159,21 +161,42 @@ async def listed(unit: Unit, workspace: Workspace) -> list[Listed]:
     ]
 
 
-async def verify(unit: Unit, workspace: Workspace, token: str) -> ApiToken:
-    """The live token of ``workspace`` that ``token`` is; ``Unauthenticated`` for a token
-    that is malformed, forged, revoked, or of another workspace."""
+_LIVE = Prepared(
+    sa.select(api_token.c.name, api_token.c.claims, api_token.c.revoked_on).where(
+        api_token.c.workspace_id == sa.bindparam("ws"), api_token.c.jti == sa.bindparam("jti")
+    )
+)
+
+
+@lru_cache(maxsize=4096)
+def _jti(token: str) -> str | None:
     try:
-        jti = str(jwt.decode(token, options={"verify_signature": False}).get("jti") or "")
+        return str(jwt.decode(token, options={"verify_signature": False}).get("jti") or "")
     except jwt.PyJWTError:
-        raise Unauthenticated(Why.MALFORMED) from None
-    row = await unit.tx.first(_row(workspace, jti=jti)) if jti else None
-    if row is None or row["revoked_on"] is not None:
-        raise Unauthenticated(Why.WRONG)
-    key = _key(await instance_secret(unit), jti)
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _signed_for(token: str, key: bytes) -> str | None:
+    """The workspace a token's signature (by ``key``) vouches for; None if it does not.
+    Remembered: a client sends the same token with every request."""
     try:
         payload = jwt.decode(token, key, algorithms=["HS256"], issuer=ISSUER)
     except jwt.PyJWTError:
-        raise Unauthenticated(Why.WRONG) from None
-    if payload.get("ws") != workspace.name:
+        return None
+    return str(payload.get("ws"))
+
+
+async def verify(unit: Unit, workspace: Workspace, token: str) -> ApiToken:
+    """The live token of ``workspace`` that ``token`` is; ``Unauthenticated`` for a token
+    that is malformed, forged, revoked, or of another workspace. Its row is read every
+    time, so a revocation holds at once in every process."""
+    jti = _jti(token)
+    if jti is None:
+        raise Unauthenticated(Why.MALFORMED)
+    row = await unit.tx.first(_LIVE, {"ws": workspace.id, "jti": jti}) if jti else None
+    if row is None or row["revoked_on"] is not None:
+        raise Unauthenticated(Why.WRONG)
+    if _signed_for(token, _key(await instance_secret(unit), jti)) != workspace.name:
         raise Unauthenticated(Why.WRONG)
     return ApiToken(jti, str(row["name"]), dict(row["claims"]), token)

@@ -20,12 +20,15 @@ from typing import Any
 from frontdesk.domain import clock
 from frontdesk.domain.access import Actor
 from frontdesk.domain.auth import credentials, repository
+from frontdesk.domain.presence import sessions
 from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Services, Unit
 from frontdesk.errors import DomainError, Thing, Unauthenticated
+from frontdesk.store.registry import Cached
 from frontdesk.store.tables import REGISTRY
 
 CLIENTS = REGISTRY["oauth_entity"]
+USERS = "sys_user"
 DEFAULT_LIFESPAN = 1800
 
 
@@ -124,7 +127,8 @@ async def password_grant(
     password: str,
     table: str = "sys_user",
 ) -> Tokens:
-    """Tokens for a sign-in of ``table`` (users by default) who gave their password."""
+    """Tokens for a sign-in of ``table`` (users by default) who gave their password. A
+    user's is an interactive session: a Login now, a Logout when it is revoked or expires."""
     client = await _client(services, workspace_id, applicant)
     try:
         user = await credentials.verify_password(
@@ -132,7 +136,13 @@ async def password_grant(
         )
     except Unauthenticated:
         raise GrantError(GrantCode.INVALID_GRANT, Thing.USER) from None
-    return await _issue(services, workspace_id, client, user.user_sys_id, applicant)
+    async with services.write() as unit:
+        await repository.drop_expired_tokens(unit.tx, workspace_id=workspace_id, before=clock.now())
+        tokens = await _store(unit, workspace_id, client, user.user_sys_id, applicant)
+        if table == USERS and user.user_sys_id is not None:
+            pair = _pair(tokens)
+            await sessions.begin(unit, workspace_id, user.user_sys_id, user.user_name, pair)
+    return tokens
 
 
 async def refresh_grant(
@@ -150,7 +160,33 @@ async def refresh_grant(
         ):
             raise GrantError(GrantCode.INVALID_GRANT, Thing.TOKEN)
         await repository.drop_token(unit.tx, workspace_id=workspace_id, token_hash=digest)
-        return await _store(unit, workspace_id, client, row["user_sys_id"], applicant)
+        tokens = await _store(unit, workspace_id, client, row["user_sys_id"], applicant)
+        await sessions.renew(unit, workspace_id, digest, _pair(tokens))
+        return tokens
+
+
+async def revoke(services: Services, workspace_id: int, token: str) -> None:
+    """Expire an access or refresh token (holding it is the proof; nothing is said of an
+    unknown one, RFC 7009). A session's token ends the session: both its tokens, and a
+    Logout."""
+    digest = credentials.token_hash(token)
+    async with services.write() as unit:
+        if await repository.token(unit.tx, workspace_id=workspace_id, token_hash=digest) is None:
+            return
+        hashes = await sessions.end(unit, workspace_id, digest) or (digest, None)
+        for each in hashes:
+            if each is not None:
+                await repository.drop_token(unit.tx, workspace_id=workspace_id, token_hash=each)
+        unit.forget((Cached.CREDENTIALS,), workspace_id)
+
+
+def _pair(tokens: Tokens) -> sessions.Pair:
+    renewal = tokens.refresh_token
+    return sessions.Pair(
+        credentials.token_hash(tokens.access_token),
+        credentials.token_hash(renewal) if renewal is not None else None,
+        clock.now() + timedelta(seconds=tokens.lifetime),
+    )
 
 
 async def client_credentials_grant(

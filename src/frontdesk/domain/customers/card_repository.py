@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from frontdesk.db.database import Transaction
 from frontdesk.db.statements import Prepared
 from frontdesk.store.errand_tables import card_contact, contact_card
-from frontdesk.store.schema import dialect_insert, sa_table
+from frontdesk.store.schema import sa_table
 
 _CONSUMERS = sa_table("csm_consumer")
 _CARD_OF = Prepared(
@@ -41,10 +41,24 @@ _CONTACTS = Prepared(
 )
 
 
+_SET_CUID = Prepared(
+    sa.update(contact_card)
+    .where(contact_card.c.id == sa.bindparam("id"))
+    .values(cuid=sa.bindparam("cuid"))
+)
+_LOCK = Prepared(
+    sa.select(
+        sa.func.pg_advisory_xact_lock(
+            sa.func.hashtextextended(sa.bindparam("key", type_=sa.String()), 0)
+        )
+    )
+)
+
+
 async def lock(tx: Transaction, key: str) -> None:
     """Hold ``key`` until the transaction ends (PostgreSQL; SQLite has one writer anyway)."""
     if tx.dialect.name == "postgresql":
-        await tx.execute(sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtextextended(key, 0))))
+        await tx.execute(_LOCK, {"key": key})
 
 
 async def card_of(
@@ -53,22 +67,13 @@ async def card_of(
     """The consumer's card, made if it has none (and its cuid set when one is given)."""
     found = await tx.scalar(_CARD_OF, {"ws": workspace_id, "consumer": consumer_sys_id})
     if found is None:
-        return int(
-            await tx.scalar(
-                sa.insert(contact_card)
-                .values(
-                    workspace_id=workspace_id,
-                    consumer_sys_id=consumer_sys_id,
-                    cuid=cuid,
-                    created_on=at,
-                )
-                .returning(contact_card.c.id)
-            )
+        values = {"workspace_id": workspace_id, "consumer_sys_id": consumer_sys_id}
+        made = await tx.insert_row(
+            contact_card, {**values, "cuid": cuid, "created_on": at}, returning="id"
         )
+        return int(made)
     if cuid:
-        await tx.execute(
-            sa.update(contact_card).where(contact_card.c.id == found).values(cuid=cuid)
-        )
+        await tx.execute(_SET_CUID, {"id": found, "cuid": cuid})
     return int(found)
 
 
@@ -84,7 +89,5 @@ async def contacts(tx: Transaction, *, card_id: int) -> list[tuple[str, str]]:
 async def add_contact(
     tx: Transaction, *, workspace_id: int, card_id: int, kind: str, value: str
 ) -> None:
-    statement = dialect_insert(tx.dialect.name, card_contact).values(
-        workspace_id=workspace_id, card_id=card_id, kind=kind, value=value
-    )
-    await tx.execute(statement.on_conflict_do_nothing())
+    values = {"workspace_id": workspace_id, "card_id": card_id, "kind": kind, "value": value}
+    await tx.insert_row(card_contact, values, conflict=())

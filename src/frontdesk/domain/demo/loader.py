@@ -14,7 +14,7 @@ import anyio.to_thread
 from frontdesk.domain.access import Actor, system
 from frontdesk.domain.auth import api_tokens, oauth, users
 from frontdesk.domain.auth import repository as auth_store
-from frontdesk.domain.demo import customer_service, egain, servicenow
+from frontdesk.domain.demo import cention, customer_service, egain, servicenow
 from frontdesk.domain.principal import Principal
 from frontdesk.domain.properties.service import CUSTOMER_DEPARTMENTALIZATION
 from frontdesk.domain.services import Services, Unit
@@ -100,12 +100,13 @@ async def _load(
         )
     await servicenow.load(unit, actor)
     await customer_service.load(unit, actor)
+    area = await cention.load(unit, actor)
     token = await api_tokens.issue(
         unit,
         workspace,
         jti=DEMO_TOKEN_ID,
         name="demo: every claim",
-        claims={"labels": list(api_tokens.CLAIMS), "errand": {"channel": "form", "area": 1}},
+        claims={"labels": list(api_tokens.CLAIMS), "errand": {"channel": "form", "area": area}},
         issued_at=servicenow.EXAMPLE_CONSUMERS[0][1]["sys_created_on"],
     )
     egain_secrets = egain.Secrets(

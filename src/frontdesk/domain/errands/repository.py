@@ -165,7 +165,7 @@ async def add_organisation(tx: Transaction, *, workspace_id: int, name: str, at:
 
 
 async def add(tx: Transaction, values: dict[str, Any]) -> int:
-    return int(await tx.scalar(sa.insert(errand).values(**values).returning(errand.c.id)))
+    return int(await tx.insert_row(errand, values, returning="id"))
 
 
 async def change(tx: Transaction, *, workspace_id: int, errand_id: int, **values: Any) -> None:
@@ -177,9 +177,7 @@ async def change(tx: Transaction, *, workspace_id: int, errand_id: int, **values
 
 
 async def add_message(tx: Transaction, values: dict[str, Any]) -> int:
-    return int(
-        await tx.scalar(sa.insert(errand_message).values(**values).returning(errand_message.c.id))
-    )
+    return int(await tx.insert_row(errand_message, values, returning="id"))
 
 
 async def add_attachments(tx: Transaction, rows: Sequence[dict[str, Any]]) -> None:
@@ -187,7 +185,7 @@ async def add_attachments(tx: Transaction, rows: Sequence[dict[str, Any]]) -> No
 
 
 async def add_action(tx: Transaction, values: dict[str, Any]) -> None:
-    await tx.execute(sa.insert(errand_action).values(**values))
+    await tx.insert_row(errand_action, values)
 
 
 async def get(tx: Transaction, *, workspace_id: int, errand_id: int) -> dict[str, Any] | None:
@@ -262,4 +260,4 @@ async def agent_by_number(
 
 
 async def add_archive_link(tx: Transaction, *, errand_id: int, archive_id: int) -> None:
-    await tx.execute(sa.insert(errand_archive).values(errand_id=errand_id, archive_id=archive_id))
+    await tx.insert_row(errand_archive, {"errand_id": errand_id, "archive_id": archive_id})

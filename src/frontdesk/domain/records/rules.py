@@ -1,6 +1,7 @@
 """What happens around a write, whichever API made it, as the table declares it.
 
 - A table with ``name_parts`` derives ``name`` from them.
+- A table with a ``changed_flag`` sets it on every write.
 - A ``reachable`` table keeps the identity index current.
 - A table that feeds ``caches`` clears them for the workspace at commit.
 """
@@ -22,6 +23,8 @@ def prepare(table: TableDef, record: Record) -> None:
         words = [str(record.get(p) or "").strip() for p in table.name_parts]
         if any(words):
             record["name"] = " ".join(w for w in words if w)
+    if table.changed_flag is not None:
+        record[table.changed_flag] = True
 
 
 async def after_write(

@@ -46,7 +46,7 @@ async def save_endpoint(tx: Transaction, *, workspace_id: int, values: dict[str,
 
 
 async def add_delivery(tx: Transaction, values: dict[str, Any]) -> None:
-    await tx.execute(sa.insert(webhook_delivery).values(**values))
+    await tx.insert_row(webhook_delivery, values)
 
 
 async def due(tx: Transaction, *, state: str, now: datetime, limit: int) -> list[dict[str, Any]]:
@@ -80,7 +80,7 @@ async def change_deliveries(tx: Transaction, ids: list[int], **values: Any) -> N
 
 
 async def add_attempt(tx: Transaction, values: dict[str, Any]) -> None:
-    await tx.execute(sa.insert(webhook_attempt).values(**values))
+    await tx.insert_row(webhook_attempt, values)
 
 
 async def endpoint_failed(

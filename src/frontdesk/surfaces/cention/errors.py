@@ -18,6 +18,7 @@ from frontdesk.surfaces.cention.jsonapi import Problem
 _NAMES = {
     Thing.ERRAND: "errand",
     Thing.AREA: "area",
+    Thing.RATING: "Facebook rating",
     Thing.ATTACHMENT: "attachment",
     Thing.ARCHIVE: "area archive",
     Thing.CALL: "open call on device/extension",

@@ -150,7 +150,7 @@ def _basic(report: Report, clock: Clock) -> dict[str, Any]:
         "hasChild": False,
         "id": e["id"],
         "style": {},
-        "threadId": e["id"] - 1 if e["id"] > 1 else e["id"],
+        "threadId": e["thread_id"] or e["id"],
     }
 
 

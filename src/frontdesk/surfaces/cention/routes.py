@@ -7,7 +7,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from frontdesk.surfaces.cention import attachments, contact_cards, errands, jsonapi, reports
+from frontdesk.surfaces.cention import (
+    attachments,
+    contact_cards,
+    errands,
+    jsonapi,
+    logio,
+    ratings,
+    reports,
+)
 from frontdesk.surfaces.cention.jsonapi import Problem
 from frontdesk.surfaces.routing import Surface, allow_header
 
@@ -32,6 +40,9 @@ def routes() -> list[Route]:
             JSON + attachments.AREA_ARCHIVES + "/{id}", attachments.area_archive, methods=["GET"]
         ),
         Route(JSON + contact_cards.CARDS, contact_cards.save, methods=["POST"]),
+        Route(JSON + ratings.DIRTY, ratings.dirty, methods=["GET"]),
+        Route(JSON + ratings.RATINGS + "/{id}", ratings.rating, methods=["GET"]),
+        Route(logio.PATH, logio.logio, methods=["GET"]),
     ]
 
 

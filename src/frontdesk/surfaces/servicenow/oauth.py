@@ -141,3 +141,37 @@ async def token(request: Request) -> Response:
     if tokens.refresh_token:
         body["refresh_token"] = tokens.refresh_token
     return Response(orjson.dumps(body), media_type="application/json", headers=NO_STORE)
+
+
+@documented(
+    Operation(
+        "Revoke an OAuth access or refresh token",
+        "ServiceNow OAuth",
+        (),
+        {
+            200: Reply("The token is expired (also said of a token nobody knows, RFC 7009)", {}),
+            404: schemas.failure("No such workspace"),
+            413: schemas.failure("The body is over the size cap"),
+        },
+        body={
+            "application/x-www-form-urlencoded": {
+                "type": "object",
+                "properties": {"token": {"type": "string"}},
+            }
+        },
+        authenticated=False,
+    )
+)
+async def revoke(request: Request) -> Response:
+    """``/oauth_revoke_token.do?token=…`` (or ``token`` in a form body): the token is
+    expired; a user's sign-in that issued it is signed out."""
+    try:
+        workspace = await workspace_of(request)
+        raw = await read_body(request, request.app.state.settings.max_body_bytes)
+        form = dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
+        token = request.query_params.get("token") or form.get("token", "")
+        if token:
+            await oauth.revoke(services_of(request), workspace.id, token)
+    except Exception as error:
+        return failure(request, error, "json")
+    return Response(b"", status_code=200, headers=NO_STORE)

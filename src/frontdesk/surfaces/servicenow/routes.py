@@ -25,7 +25,7 @@ from frontdesk.surfaces.servicenow.formats import Format, negotiate, respond
 from frontdesk.surfaces.servicenow.override import MethodOverride
 
 VERSIONS = ("", "/v1", "/v2")
-PREFIXES = ("/api/", "/oauth_token.do")
+PREFIXES = ("/api/", "/oauth_token.do", "/oauth_revoke_token.do")
 NOT_ALLOWED = "Method not Supported"
 CUSTINFO = "{context}/{instance}/{target}"
 
@@ -73,6 +73,7 @@ def routes() -> list[Route]:
         Route("/api/now/v1/batch", batch.batch, methods=["POST"]),
         Route("/api/now/batch", batch.batch, methods=["POST"]),
         Route("/oauth_token.do", oauth.token, methods=["POST"]),
+        Route("/oauth_revoke_token.do", oauth.revoke, methods=["GET", "POST"]),
     ]
     return found
 
