@@ -119,6 +119,8 @@ errand = sa.Table(
     sa.Column("dirty", sa.Boolean(create_constraint=False), nullable=False),
     # The conversation it belongs to (none: its own, begun by it).
     sa.Column("thread_id", big_id(), nullable=True),
+    # The kind of activity its channel is to the customer: email, chat or phone.
+    sa.Column("activity", sa.String(16), nullable=True),
     sa.Index(
         "ix_errand_dirty",
         "workspace_id",
@@ -128,6 +130,7 @@ errand = sa.Table(
     ),
     sa.Index("ix_errand_call", "workspace_id", "device_id", "extension_id", "closed"),
     sa.Index("ix_errand_card", "workspace_id", "card_id"),
+    sa.Index("ix_errand_created", "workspace_id", "created_on"),
 )
 
 # The messages of an errand: the question (inbound) and the answers (outbound).

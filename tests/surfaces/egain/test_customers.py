@@ -15,7 +15,7 @@ import pytest
 
 from frontdesk.domain import clock
 from frontdesk.domain.access import system
-from frontdesk.domain.auth import oauth
+from frontdesk.domain.auth import api_tokens, oauth
 from frontdesk.domain.demo import loader
 from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Services
@@ -557,3 +557,41 @@ async def test_a_body_over_the_cap_is_413(
     for url in ("/system/auth/demo-U/oauth2/authorize", demo.egain["user_token_url"]):
         response = await client.post(url, data=big)
         assert (response.status_code, response.json()["code"]) == (413, "413-100"), url
+
+
+async def _cention_token(services: Services, workspace: Workspace) -> str:
+    async with services.write() as unit:
+        made = await api_tokens.create(unit, workspace, name="errands", labels=["Create Errand"])
+    return made.token
+
+
+async def test_errands_are_activities(
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
+) -> None:
+    """An errand is its sender's inbound email (or chat, or call) and its answer an
+    outbound one: eGain's activity search finds the person a Cention errand made."""
+    cention = {"Authorization": f"Bearer {await _cention_token(services, workspace)}",
+               "Content-Type": "application/vnd.api+json"}  # fmt: skip
+    for sender, answer in (("ana@example.com", True), ("bo@example.com", False)):
+        document: dict[str, Any] = {"data": {"type": "c3_new_errands", "attributes": {
+            "msg": {"from": sender, "name": sender.split("@")[0].title() + " Errand",
+                    "subject": "Hello", "body": "Hi"}}}}  # fmt: skip
+        if answer:
+            document["data"]["attributes"]["answer"] = {"subject": "Re", "body": "Done"}
+        made = await client.post(factories.path(workspace, "/capi/json/c3_new_errands"),
+                                 json=document, headers=cention)  # fmt: skip
+        assert made.status_code == 201, made.text
+    token = await _workspace_token(client, services, workspace)
+    search = factories.path(workspace, SEARCH)
+
+    async def names(activity: str) -> list[str]:
+        found = await client.get(search, params={"activity": activity, "type": "individual"},
+                                 headers={"Authorization": f"Bearer {token}"})  # fmt: skip
+        assert found.status_code in (200, 204), found.text
+        return sorted(c["customerName"] for c in found.json()["customer"]) if found.content else []
+
+    assert await names('{"type":"email","mode":"inbound"}') == ["Ana Errand", "Bo Errand"]
+    assert await names('{"type":"email","mode":"outbound"}') == ["Ana Errand"]
+    assert await names('{"type":"phone"}') == []
+    assert await names('{"sentDate":"[,2020-01-01T00:00:00.000Z]"}') == []
+    assert await names('{"sentDate":"[2020-01-01T00:00:00.000Z,]"}') == ["Ana Errand", "Bo Errand"]

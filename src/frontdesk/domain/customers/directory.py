@@ -269,8 +269,9 @@ async def _through(
 
 
 async def _active(unit: Unit, actor: Actor, kind: Kind, activity: Activity) -> ColumnElement[bool]:
-    """The customers of ``kind`` with such an interaction: a person by its consumer, an
-    organisation by its account, a group by its members'."""
+    """The customers of ``kind`` with such an interaction, or such an errand: a person by
+    its consumer (or contact card), an organisation by its account, a group by its
+    members'."""
     actor.require(Operation.QUERY, INTERACTIONS)
     query = EMPTY.also(
         *(
@@ -286,7 +287,7 @@ async def _active(unit: Unit, actor: Actor, kind: Kind, activity: Activity) -> C
     )
     chosen = await records.selection(unit, actor, INTERACTIONS, query)
     link = "account" if kind is Kind.ORGANIZATION else "consumer"
-    return repository.through(
+    interacted = repository.through(
         kind.reach,
         actor.workspace_id,
         INTERACTIONS.name,
@@ -295,6 +296,18 @@ async def _active(unit: Unit, actor: Actor, kind: Kind, activity: Activity) -> C
         none=chosen.none,
         of_people=kind is Kind.GROUP,
     )
+    if kind is Kind.ORGANIZATION:  # errands come from people
+        return interacted
+    wrote = repository.wrote(
+        kind.reach,
+        actor.workspace_id,
+        activity=activity.kind,
+        direction=activity.direction,
+        start=activity.start,
+        end=activity.end,
+        of_people=kind is Kind.GROUP,
+    )
+    return sa.or_(interacted, wrote)
 
 
 def _moment(value: datetime | None) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -18,6 +19,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.db.database import Transaction
 from frontdesk.db.statements import Prepared
+from frontdesk.store.errand_tables import contact_card, errand
 from frontdesk.store.fields import ContactKind
 from frontdesk.store.schema import contact_point, sa_table
 from frontdesk.store.text import fold
@@ -147,6 +149,44 @@ def through(
     if none:
         conditions.append(sa.false())
     named = sa.select(rows.c[link]).where(*conditions)
+    if of_people:
+        return _reached(reach, sa.literal(workspace_id), people=named)
+    return sa_table(reach.table).c.sys_id.in_(named)
+
+
+def wrote(
+    reach: Reach,
+    workspace_id: int,
+    *,
+    activity: str | None,
+    direction: str | None,
+    start: datetime | None,
+    end: datetime | None,
+    of_people: bool = False,
+) -> Where:
+    """The customers of ``reach`` whose errands (through their contact cards) are such an
+    activity: inbound, the question, when the errand was made; outbound, its answer."""
+    conditions: list[Where] = [errand.c.workspace_id == workspace_id]
+    if activity is not None:
+        conditions.append(errand.c.activity == activity)
+    sides = {
+        "inbound": [errand.c.created_on >= start if start else None,
+                    errand.c.created_on <= end if end else None],
+        "outbound": [errand.c.answered.is_(True),
+                     errand.c.answered_on >= start if start else None,
+                     errand.c.answered_on <= end if end else None],
+    }  # fmt: skip
+    chosen = [
+        sa.and_(sa.true(), *(c for c in side if c is not None))
+        for name, side in sides.items()
+        if direction in (None, name)
+    ]
+    conditions.append(chosen[0] if len(chosen) == 1 else sa.or_(*chosen))
+    named = (
+        sa.select(contact_card.c.consumer_sys_id)
+        .select_from(errand.join(contact_card, contact_card.c.id == errand.c.card_id))
+        .where(*conditions)
+    )
     if of_people:
         return _reached(reach, sa.literal(workspace_id), people=named)
     return sa_table(reach.table).c.sys_id.in_(named)

@@ -26,6 +26,7 @@ from frontdesk.domain.customers.cards import Reach
 from frontdesk.domain.customers.ratings import RATINGS
 from frontdesk.domain.demo.customer_service import demo_id
 from frontdesk.domain.demo.servicenow import insert_missing
+from frontdesk.domain.errands import channels
 from frontdesk.domain.errands.service import Action
 from frontdesk.domain.presence import repository as presence
 from frontdesk.domain.records import service as records
@@ -226,7 +227,8 @@ async def _message(rows: _Rows, errand_id: int, *, outbound: bool, at: str, **va
 
 
 def _errand(**values: Any) -> dict[str, Any]:
-    base = {"answered": False, "closed": False, "dirty": True}
+    activity = channels.by_number(values["channel"]).activity
+    base = {"answered": False, "closed": False, "dirty": True, "activity": activity}
     return {**base, **values, "created_on": _at(values["created_on"])} | {
         key: _at(values[key]) for key in ("answered_on", "closed_on") if values.get(key)
     }

@@ -17,17 +17,19 @@ class Channel:
     name: str
     # The kind of contact a sender on this channel writes from (None: none a card keeps).
     reach: Reach | None
+    # What an errand on it is to the customer's history: an email, a chat or a phone call.
+    activity: str = "chat"
 
 
 CHANNELS = (
-    Channel(1, "Email", Reach.EMAIL),
-    Channel(2, "Manual", Reach.EMAIL),
+    Channel(1, "Email", Reach.EMAIL, "email"),
+    Channel(2, "Manual", Reach.EMAIL, "email"),
     Channel(4, "Facebook", Reach.FACEBOOK),
     Channel(5, "Twitter", None),
     Channel(7, "Chat", Reach.EMAIL),
     Channel(10, "SMS", Reach.VOICE),
-    Channel(18, "Voice", Reach.VOICE),
-    Channel(19, "Form", Reach.EMAIL),
+    Channel(18, "Voice", Reach.VOICE, "phone"),
+    Channel(19, "Form", Reach.EMAIL, "email"),
     Channel(23, "WhatsApp", Reach.VOICE),
     Channel(26, "LINE", Reach.LINE),
     Channel(28, "VKontakte", Reach.VK),

@@ -182,6 +182,7 @@ async def create(unit: Unit, actor: Actor, new: NewErrand, origin: Origin) -> in
             "workspace_id": ws,
             "area_id": area_id,
             "channel": new.channel.number,
+            "activity": new.channel.activity,
             "card_id": card_id,
             "message_id": message.message_id or None,
             "from_address": message.address or None,
