@@ -305,3 +305,15 @@ def test_cention_agents_and_ratings(database: str, tmp_path: Path) -> None:
     bad = runner.invoke(app, ["cention", "rating", "import", str(ratings), "--database", database])
     assert bad.exit_code != 0
     assert "timestampCreated" in bad.output
+
+
+def test_cention_areas(database: str) -> None:
+    run("workspace", "create", "acme", "--default", "--database", database)
+    first = run("cention", "area", "create", "Support", "--organisation", "Acme",
+                "--database", database)  # fmt: skip
+    second = run("cention", "area", "create", "Sales", "--organisation", "Acme",
+                 "--database", database)  # fmt: skip
+    assert int(second) == int(first) + 1  # the organisation is found, not made twice
+    again = runner.invoke(app, ["cention", "area", "create", "Support", "--database", database])
+    assert again.exit_code != 0
+    assert "already exists" in again.output

@@ -74,6 +74,13 @@ class _PostgresTransaction(Transaction):
 COPY_FROM = 32
 
 
+async def _nothing_to_reset(connection: Any) -> None:
+    """What a connection carries back to the pool needs no reset query (a round trip per
+    unit of work): frontdesk sets no session state, takes only transaction-scoped
+    advisory locks, opens no cursors outside a transaction and never LISTENs. An open
+    transaction is rolled back by the pool before this runs."""
+
+
 async def _setup_connection(connection: Any) -> None:
     # The same codecs SQLAlchemy's asyncpg dialect installs: JSON travels as text.
     await connection.set_type_codec(
@@ -111,6 +118,7 @@ class PostgresDatabase(Database):
             min_size=min(2, self._pool_size),
             max_size=self._pool_size,
             init=_setup_connection,
+            reset=_nothing_to_reset,
             statement_cache_size=1024,
             server_settings={"timezone": "UTC"},
         )

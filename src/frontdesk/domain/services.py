@@ -54,6 +54,8 @@ class Services:
     hashing: asyncio.Semaphore
     # Set when a webhook delivery was committed: the delivery worker wakes at once.
     outbox: asyncio.Event = field(default_factory=asyncio.Event)
+    # Values made once per database and never changed (the instance secret), once read.
+    constants: dict[str, bytes] = field(default_factory=dict)
 
     @classmethod
     def create(cls, db: Database, settings: Settings) -> Services:

@@ -155,7 +155,9 @@ async def test_a_created_errand_is_reported_dirty_until_read(
         basic["organisationName"],
     ) == ("david.liew@test.se", "David Liew", "test-services-area", "cention-org")
     assert (basic["serviceName"], basic["attachments"], basic["answered"]) == ("Email", "2", False)
-    assert attributes["actions"][0]["note"].startswith(f"Errand {errand} was created by agent ")
+    created = attributes["actions"][0]
+    assert created["note"].startswith(f"Errand {errand} was created by {created['origin']} ")
+    assert created["note"].endswith(" through the API at " + created["time"] + ".")
     again = await client.get(path(workspace, "/capi/json/c3_dirty_errand_list"), headers=headers)
     assert again.json()["data"]["attributes"]["errands"] == []
     sla = await client.get(

@@ -154,6 +154,20 @@ async def add_area(
     )
 
 
+async def area_named(tx: Transaction, *, workspace_id: int, name: str) -> int | None:
+    found = await tx.scalar(_AREA_BY_NAME, {"ws": workspace_id, "name": name})
+    return int(found) if found is not None else None
+
+
+async def organisation_named(tx: Transaction, *, workspace_id: int, name: str) -> int | None:
+    found = await tx.scalar(
+        sa.select(organisation.c.id).where(
+            organisation.c.workspace_id == workspace_id, organisation.c.name == name
+        )
+    )
+    return int(found) if found is not None else None
+
+
 async def add_organisation(tx: Transaction, *, workspace_id: int, name: str, at: datetime) -> int:
     return int(
         await tx.scalar(

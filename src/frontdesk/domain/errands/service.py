@@ -389,11 +389,15 @@ async def archive(unit: Unit, workspace_id: int, archive_id: int) -> Stored:
 async def add_area(
     unit: Unit, workspace_id: int, name: str, *, organisation: str | None = None
 ) -> int:
-    """A new area (in a new organisation when one is named); its id."""
+    """A new area (in the organisation named, made if new); its id."""
     now = clock.now()
+    if await repository.area_named(unit.tx, workspace_id=workspace_id, name=name) is not None:
+        raise Conflict(Thing.AREA, name)
     organisation_id = None
     if organisation:
-        organisation_id = await repository.add_organisation(
+        organisation_id = await repository.organisation_named(
+            unit.tx, workspace_id=workspace_id, name=organisation
+        ) or await repository.add_organisation(
             unit.tx, workspace_id=workspace_id, name=organisation, at=now
         )
     return await repository.add_area(

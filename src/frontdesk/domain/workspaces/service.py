@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from functools import partial
 from typing import Any
 
 from frontdesk.domain import clock
@@ -85,9 +86,17 @@ async def list_all(unit: Unit) -> list[Workspace]:
 
 
 async def instance_secret(unit: Unit) -> bytes:
-    """A random secret made once per database (derives the demo credentials, signs tokens)."""
+    """A random secret made once per database (derives the demo credentials, signs tokens).
+    It never changes: once read (or its making committed), this process keeps it."""
+    known = unit.services.constants
+    if INSTANCE_SECRET in known:
+        return known[INSTANCE_SECRET]
     value = await repository.get_meta(unit.tx, INSTANCE_SECRET)
     if value is None:
         value = secrets.token_hex(32)
         await repository.put_meta(unit.tx, INSTANCE_SECRET, value)
-    return bytes.fromhex(value)
+        made = bytes.fromhex(value)
+        unit.tx.after_commit(partial(known.__setitem__, INSTANCE_SECRET, made))
+        return made
+    known[INSTANCE_SECRET] = bytes.fromhex(value)
+    return known[INSTANCE_SECRET]

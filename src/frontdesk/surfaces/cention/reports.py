@@ -74,13 +74,21 @@ class Clock:
         return self.local(moment).strftime("%Y/%m/%d %H:%M") if moment else empty
 
 
+def _actor(who: str, user_sys_id: str | None) -> str:
+    """Who acted, as a note says it: an agent, the system, or a client of the API (a
+    token's name, or the user type and id a client gave)."""
+    if user_sys_id is not None:
+        return f"agent {who}"
+    return "the system" if who == "System" else f"{who} through the API"
+
+
 def _actions(report: Report, clock: Clock) -> list[dict[str, Any]]:
     errand_id = report.errand["id"]
     found = []
     for action in report.actions:
         at: datetime = action["at"]
         who = str(action["origin"])
-        by = "the system" if action["user_sys_id"] is None and who == "System" else f"agent {who}"
+        by = _actor(who, action["user_sys_id"])
         verb = _VERBS.get(Action(action["kind"]), action["kind"])
         found.append(
             {
