@@ -224,6 +224,7 @@ async def test_refusals_are_plain_text(
         ({"Authorization": f"Bearer {token}"}, "?from=yesterday", 400),
         ({"Authorization": f"Bearer {token}"}, "?to=1e9", 400),
         ({"Authorization": f"Bearer {token}"}, "?format=xml", 400),
+        ({"Authorization": f"Bearer {token}"}, "?name=a%00b", 400),
     ]
     for headers, query, status in cases:
         response = await client.get(path(workspace, f"/capi/custom/logio{query}"), headers=headers)

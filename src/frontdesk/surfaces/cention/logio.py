@@ -98,12 +98,15 @@ async def logio(request: Request) -> Response:
         kind = request.query_params.get("format") or "csv"
         if kind not in FORMATS:
             raise Problem(400, f"format must be csv or json, not {kind!r}.")
+        name = request.query_params.get("name") or None
+        if name is not None and "\x00" in name:
+            raise Problem(400, "name must not contain a NUL character.")
         now = clock.now()
         window = Window(
             str(token.claims.get("system_group") or DEFAULT_GROUP),
             _instant(request, "from", now - WEEK),
             _instant(request, "to", now),
-            request.query_params.get("name") or None,
+            name,
         )
         await events.settle(services, workspace.id)
     except Exception as error:
