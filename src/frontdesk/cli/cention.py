@@ -201,7 +201,9 @@ def agent_set(
 @area.command("create")
 def area_create(
     name: str,
-    organisation: str | None = typer.Option(None, help="A new organisation it belongs to"),
+    organisation: str | None = typer.Option(
+        None, help="The organisation it belongs to (made if new)"
+    ),
     workspace_name: str | None = WORKSPACE,
     database: str | None = DATABASE,
 ) -> None:

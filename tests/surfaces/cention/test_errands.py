@@ -31,6 +31,7 @@ from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import service as workspaces
 from frontdesk.store.outbox_tables import webhook_delivery
 from tests.factories import path
+from tests.surfaces.cention import spec_examples as spec
 
 pytestmark = pytest.mark.anyio
 SCHEMA = Draft6Validator(
@@ -38,32 +39,12 @@ SCHEMA = Draft6Validator(
 )
 MEDIA = "application/vnd.api+json"
 ALL = list(api_tokens.CLAIMS)
+# The spec's create request, without the phone call of its integration data.
 NEW_ERRAND = {
     "data": {
         "type": "c3_new_errands",
         "attributes": {
-            "msg": {
-                "message_id": "msgid_1485096554",
-                "name": "David Liew",
-                "from": "david.liew@test.se",
-                "subject": "Creating test errand via API",
-                "body": "Test message body at Sun, 22 Jan 2017 22:49:14 +0800",
-                "html_body": "",
-                "attachments": [
-                    {
-                        "content_type": "text/plain",
-                        "name": "tst1.txt",
-                        "content": "QXBwbGUgUGVuIFBpbmVhcHBsZSBQZW4=",
-                    },
-                    {
-                        "content_type": "text/plain",
-                        "name": "tst2.txt",
-                        "content": "T3JhbmdlIEp1aWNlIQ==",
-                    },
-                ],
-            },
-            "extradata": {"message_id": "msgid_1485096554", "case_number": 21345, "zone": "A"},
-            "cuid": "5462-13-6485",
+            k: v for k, v in spec.NEW_ERRAND["data"]["attributes"].items() if k != "integrationData"
         },
     }
 }

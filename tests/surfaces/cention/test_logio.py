@@ -69,6 +69,16 @@ async def sign_in(
     return tokens
 
 
+async def refresh(
+    client: httpx.AsyncClient, workspace: Workspace, application: str, token: str
+) -> httpx.Response:
+    return await client.post(
+        path(workspace, "/oauth_token.do"),
+        data={"grant_type": "refresh_token", "refresh_token": token, "client_id": application,
+              "client_secret": SECRET},
+    )  # fmt: skip
+
+
 async def logio(
     client: httpx.AsyncClient, workspace: Workspace, token: str, query: str = ""
 ) -> httpx.Response:
@@ -94,11 +104,7 @@ async def test_sign_ins_and_sign_outs_by_system_group(
     assert revoked.status_code == 200
     assert (await client.get(users, headers=bearer)).status_code == 401
     # The session's refresh token went with it.
-    renewed = await client.post(
-        path(workspace, "/oauth_token.do"),
-        data={"grant_type": "refresh_token", "refresh_token": ann_tokens["refresh_token"],
-              "client_id": application, "client_secret": SECRET},
-    )  # fmt: skip
+    renewed = await refresh(client, workspace, application, ann_tokens["refresh_token"])
     assert renewed.status_code == 400
 
     token = await logio_token(services, workspace, "A")
@@ -155,18 +161,10 @@ async def test_expiry_and_refresh(
     ]
     assert (await logio(client, workspace, token, "?format=json")).json() == first  # once
     # Refreshing later is a new sign-in.
-    renewed = await client.post(
-        path(workspace, "/oauth_token.do"),
-        data={"grant_type": "refresh_token", "refresh_token": tokens["refresh_token"],
-              "client_id": application, "client_secret": SECRET},
-    )  # fmt: skip
+    renewed = await refresh(client, workspace, application, tokens["refresh_token"])
     assert renewed.status_code == 200
     # Refreshing an open session keeps it: no new records.
-    again = await client.post(
-        path(workspace, "/oauth_token.do"),
-        data={"grant_type": "refresh_token", "refresh_token": renewed.json()["refresh_token"],
-              "client_id": application, "client_secret": SECRET},
-    )  # fmt: skip
+    again = await refresh(client, workspace, application, renewed.json()["refresh_token"])
     assert again.status_code == 200
     after = (await logio(client, workspace, token, "?format=json")).json()
     assert [(r["action"], r["timestamp"]) for r in after] == [
