@@ -31,6 +31,9 @@ POSTGRES_ENV = "FRONTDESK_TEST_POSTGRES_URL"
 BACKENDS = ["sqlite", "postgresql"]
 # Tests hash many passwords: cheap Argon2 here only (a hash carries its own cost).
 CHEAP_ARGON2 = {"argon2_time_cost": 1, "argon2_memory_kib": 1024}
+# Nor do the tests' own databases wait for the disk at each commit (what a commit survives
+# is a server's business; the kill -9 tests run real servers with their own settings).
+NO_FSYNC = {"sqlite_synchronous": "OFF"}
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +62,7 @@ def fresh_postgres(base: str) -> tuple[DatabaseURL, str]:
     """A new, empty PostgreSQL database next to ``base``; drop it with ``drop_postgres``."""
     name = f"frontdesk_test_{uuid.uuid4().hex[:12]}"
     asyncio.run(_admin(base, f'CREATE DATABASE "{name}"'))
+    asyncio.run(_admin(base, f'ALTER DATABASE "{name}" SET synchronous_commit TO off'))
     return parse_database_url(base).with_database(name), name
 
 
@@ -79,6 +83,7 @@ def migrated_postgres(base: str) -> tuple[DatabaseURL, str]:
         _TEMPLATES["postgresql"] = template
     name = f"frontdesk_test_{uuid.uuid4().hex[:12]}"
     asyncio.run(_admin(base, f'CREATE DATABASE "{name}" TEMPLATE "{_TEMPLATES["postgresql"]}"'))
+    asyncio.run(_admin(base, f'ALTER DATABASE "{name}" SET synchronous_commit TO off'))
     return parse_database_url(base).with_database(name), name
 
 
@@ -117,7 +122,7 @@ def database_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str
 def settings_for(url: DatabaseURL, **overrides: Any) -> Settings:
     return Settings(
         database_url=url.url.render_as_string(hide_password=False),
-        **{**CHEAP_ARGON2, **overrides},
+        **{**CHEAP_ARGON2, **NO_FSYNC, **overrides},
     )
 
 
@@ -131,7 +136,8 @@ def backend(request: pytest.FixtureRequest, database_urls: dict[str, DatabaseURL
 
 @pytest.fixture
 async def db(backend: str, database_urls: dict[str, DatabaseURL]) -> AsyncIterator[Database]:
-    database = open_database(database_urls[backend], pool_size=4)
+    synchronous = NO_FSYNC["sqlite_synchronous"]
+    database = open_database(database_urls[backend], synchronous=synchronous, pool_size=4)
     await database.open()
     try:
         yield database

@@ -10,13 +10,15 @@ import pytest
 from typer.testing import CliRunner
 
 from frontdesk.cli.main import app
+from tests.conftest import migrated_sqlite
 
 runner = CliRunner()
 
 
 @pytest.fixture
 def database(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cli.db'}"
+    """A database at the schema's head (a copy: the commands find nothing to migrate)."""
+    return migrated_sqlite(tmp_path / "cli.db")
 
 
 def run(*args: str) -> str:
