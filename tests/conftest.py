@@ -107,13 +107,13 @@ def _drop_templates() -> None:
 
 @pytest.fixture(scope="session")
 def database_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, DatabaseURL]]:
-    """One migrated database per backend for the whole session."""
-    urls = {"sqlite": parse_database_url(f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}")}
+    """One migrated database per backend for the whole session (copies of the templates
+    the end-to-end servers' databases are copied from too: the migrations run once)."""
+    sqlite = migrated_sqlite(tmp_path_factory.mktemp("db") / "test.db")
+    urls = {"sqlite": parse_database_url(sqlite)}
     base = _postgres_base()
     if base:
-        urls["postgresql"], name = fresh_postgres(base)
-    for url in urls.values():
-        migrate.upgrade(url)
+        urls["postgresql"], name = migrated_postgres(base)
     yield urls
     if base:
         drop_postgres(base, name)

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from frontdesk.cli.main import app
 from tests.conftest import migrated_sqlite
 
+pytestmark = pytest.mark.long
 runner = CliRunner()
 
 

@@ -27,7 +27,7 @@ from tests.e2e.conftest import demo_credentials, free_port, start, stop
 from tests.surfaces.cention import spec_examples as spec
 from tests.surfaces.cention.test_errands import MEDIA
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.long]
 SECRET = "123456"
 
 

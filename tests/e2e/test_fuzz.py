@@ -82,7 +82,7 @@ def exercise(
     once()
 
 
-def test_no_input_answers_500(server: Server) -> None:
+def no_input_answers_500(server: Server) -> None:
     api = schemathesis.openapi.from_url(f"{server.url}/openapi.json")
     failures: list[str] = []
     operations = []
@@ -101,3 +101,17 @@ def test_no_input_answers_500(server: Server) -> None:
             except Exception as failure:  # collected: every operation gets its turn
                 failures.append(f"{operation.label} ({mode.value}): {failure}")
     assert not failures, "\n\n".join(failures)
+
+
+# One class per database: pytest-xdist hands each class to a worker of its own (the two
+# longest runs of the suite, side by side).
+@pytest.mark.parametrize("server", ["sqlite"], indirect=True)
+class TestOnSQLite:
+    def test_no_input_answers_500(self, server: Server) -> None:
+        no_input_answers_500(server)
+
+
+@pytest.mark.parametrize("server", ["postgresql"], indirect=True)
+class TestOnPostgreSQL:
+    def test_no_input_answers_500(self, server: Server) -> None:
+        no_input_answers_500(server)

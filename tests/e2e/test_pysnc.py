@@ -10,7 +10,7 @@ import requests
 
 from tests.e2e.conftest import Server
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.long]
 SERVER_ARGS = ("--tls",)
 HARDING = "01d8403fdb1b1200b6075200cf961941"
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.e2e.conftest import Server
 
-pytestmark = [pytest.mark.e2e, pytest.mark.anyio]
+pytestmark = [pytest.mark.e2e, pytest.mark.anyio, pytest.mark.long]
 SERVER_ARGS = ("--workers", "2")
 
 
