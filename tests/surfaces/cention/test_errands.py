@@ -393,17 +393,7 @@ async def test_an_outbound_call_ends_by_device_and_extension(
         "queueNumber": "123",
     }
     errand = await create(client, workspace, headers, document)
-    sample = {
-        "data": {
-            "type": "c3_end_errands",
-            "attributes": {
-                "integrationName": "aventa",
-                "dialedNumber": "01211112222",
-                "deviceId": 1000,
-                "extensionId": 1000,
-            },
-        }
-    }
+    sample = spec.END_OBCALL  # its data.type is c3_end_errands, as the spec prints it
     ended = await client.post(
         path(workspace, "/capi/json/c3_end_obcall"), json=sample, headers=headers
     )
