@@ -126,12 +126,13 @@ def _migration(name: str) -> object:
 
 
 def test_the_backfills_know_every_table() -> None:
-    """0004 counted the tables of its day; 0007, 0009 and 0011 add their own, counted from
+    """0004 counted the tables of its day; 0007, 0009, 0011 and 0012 add their own, counted from
     zero."""
     before = _migration("0004_groups_and_empty_text.py").TABLES  # type: ignore[attr-defined]
     added = {
         *_migration("0007_interactions_and_cards.py").NEW_TABLES,  # type: ignore[attr-defined]
         *_migration("0009_departments.py").NEW_TABLES,  # type: ignore[attr-defined]
         *_migration("0011_ratings_and_threads.py").NEW_TABLES,  # type: ignore[attr-defined]
+        *_migration("0012_knowledge_bases.py").NEW_TABLES,  # type: ignore[attr-defined]
     }
     assert set(before) | added == set(REGISTRY)

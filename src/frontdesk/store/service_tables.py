@@ -217,14 +217,47 @@ TASK_SLA = TableDef(
     ),
 )
 
+# Knowledge bases, their categories and articles: ServiceNow's knowledge, and the library
+# Cention serves (a base is a library; an article's subject, question and answer are its
+# short description, question and text; top-list articles are a library's favourites).
+KB_KNOWLEDGE_BASE = TableDef(
+    name="kb_knowledge_base",
+    label="Knowledge Base",
+    display="title",
+    fields=(
+        string("title", 100),
+        string("description", 1000),
+        boolean("active", default=True),
+        # Shown to customers outside the organisation (Cention's external libraries).
+        boolean("external", default=False),
+    ),
+)
+
+KB_CATEGORY = TableDef(
+    name="kb_category",
+    label="Category",
+    display="label",
+    fields=(
+        string("label", 100),
+        reference("kb_knowledge_base", "kb_knowledge_base"),
+        reference("parent", "kb_category"),
+        boolean("active", default=True),
+    ),
+)
+
 KB_KNOWLEDGE = TableDef(
     name="kb_knowledge",
     label="Knowledge",
     display="short_description",
     number_prefix="KB",
+    searchable=("short_description", "question", "text"),
     fields=(
         string("short_description", 160),
+        string("question", 65000),
         string("text", 65000),
+        reference("kb_knowledge_base", "kb_knowledge_base"),
+        reference("kb_category", "kb_category"),
+        boolean("top_list", default=False, label="Top list"),
         choice(
             "workflow_state",
             (("draft", "Draft"), ("published", "Published"), ("retired", "Retired")),
@@ -314,6 +347,8 @@ SERVICE_TABLES = (
     CASE,
     CONTRACT_SLA,
     TASK_SLA,
+    KB_KNOWLEDGE_BASE,
+    KB_CATEGORY,
     KB_KNOWLEDGE,
     KB_USE,
     SOCIAL_RATING,
