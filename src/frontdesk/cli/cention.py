@@ -15,10 +15,10 @@ import orjson
 import typer
 
 from frontdesk.cli.common import DATABASE, WORKSPACE, console, run, settings_for
-from frontdesk.domain import agents
 from frontdesk.domain.access import system
 from frontdesk.domain.auth import api_tokens, users
 from frontdesk.domain.customers import ratings
+from frontdesk.domain.errands import agents
 from frontdesk.domain.errands import service as errands
 from frontdesk.domain.services import Services
 from frontdesk.domain.webhooks import endpoints, outbox

@@ -9,9 +9,10 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from frontdesk.domain import agents, clock
+from frontdesk.domain import clock
 from frontdesk.domain.access import system
 from frontdesk.domain.auth import api_tokens, oauth
+from frontdesk.domain.errands import agents
 from frontdesk.domain.presence import events, repository, sessions
 from frontdesk.domain.services import Services
 from frontdesk.domain.workspace import Workspace

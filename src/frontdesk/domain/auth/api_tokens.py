@@ -19,15 +19,13 @@ from functools import lru_cache
 from typing import Any
 
 import jwt
-import sqlalchemy as sa
 
-from frontdesk.db.statements import Prepared
 from frontdesk.domain import clock
+from frontdesk.domain.auth import repository
 from frontdesk.domain.services import Unit
 from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces.service import instance_secret
 from frontdesk.errors import Conflict, NotFound, Thing, Unauthenticated, Why
-from frontdesk.store.schema import api_token
 
 ISSUER = "frontdesk"
 # The claims an access token can carry, by the labels the vendor's console shows.
@@ -77,13 +75,6 @@ async def _signed(
     return ApiToken(jti, name, claims, jwt.encode(payload, key, algorithm="HS256"))
 
 
-def _row(workspace: Workspace, **equal: Any) -> sa.Select[Any]:
-    return sa.select(api_token).where(
-        api_token.c.workspace_id == workspace.id,
-        *(api_token.c[name] == value for name, value in equal.items()),
-    )
-
-
 async def issue(
     unit: Unit,
     workspace: Workspace,
@@ -95,19 +86,14 @@ async def issue(
 ) -> ApiToken:
     """Create the token ``jti``, or return it as it is (its claims brought up to ``claims``:
     issuing a known token again is idempotent)."""
-    existing = await unit.tx.first(_row(workspace, jti=jti))
+    existing = await repository.api_token_by(unit.tx, workspace.id, jti=jti)
     if existing is None:
-        await unit.tx.execute(
-            sa.insert(api_token).values(
-                workspace_id=workspace.id, jti=jti, name=name, claims=claims, created_on=issued_at
-            )
-        )
+        values = {"workspace_id": workspace.id, "jti": jti, "name": name, "claims": claims}
+        await repository.add_api_token(unit.tx, {**values, "created_on": issued_at})
     else:
         name, issued_at = existing["name"], existing["created_on"]
         if existing["claims"] != claims:
-            await unit.tx.execute(
-                sa.update(api_token).where(api_token.c.id == existing["id"]).values(claims=claims)
-            )
+            await repository.set_api_token_claims(unit.tx, id=existing["id"], claims=claims)
     return await _signed(unit, workspace, jti, name, claims, issued_at)
 
 
@@ -122,7 +108,7 @@ async def create(
     system_group: str | None = None,
 ) -> ApiToken:
     """A new token named ``name`` (unique among the workspace's live tokens)."""
-    if await unit.tx.first(_row(workspace, name=name, revoked_on=None)) is not None:
+    if await repository.api_token_by(unit.tx, workspace.id, name=name, revoked_on=None):
         raise Conflict(Thing.TOKEN, name)
     claims: dict[str, Any] = {"labels": [label for label in CLAIMS if label in labels]}
     if area is not None or channel is not None:
@@ -141,31 +127,16 @@ async def create(
 
 async def revoke(unit: Unit, workspace: Workspace, name: str) -> None:
     """Revoke the live token named ``name``."""
-    count = await unit.tx.execute(
-        sa.update(api_token)
-        .where(
-            api_token.c.workspace_id == workspace.id,
-            api_token.c.name == name,
-            api_token.c.revoked_on.is_(None),
-        )
-        .values(revoked_on=clock.now())
+    revoked = await repository.revoke_api_token(
+        unit.tx, workspace_id=workspace.id, name=name, at=clock.now()
     )
-    if count == 0:
+    if not revoked:
         raise NotFound(Thing.TOKEN, name)
 
 
 async def listed(unit: Unit, workspace: Workspace) -> list[Listed]:
-    rows = await unit.tx.fetch(_row(workspace).order_by(api_token.c.created_on, api_token.c.name))
-    return [
-        Listed(r["name"], r["claims"], r["created_on"], r["revoked_on"]) for r in rows.mappings()
-    ]
-
-
-_LIVE = Prepared(
-    sa.select(api_token.c.name, api_token.c.claims, api_token.c.revoked_on).where(
-        api_token.c.workspace_id == sa.bindparam("ws"), api_token.c.jti == sa.bindparam("jti")
-    )
-)
+    rows = await repository.api_tokens(unit.tx, workspace_id=workspace.id)
+    return [Listed(r["name"], r["claims"], r["created_on"], r["revoked_on"]) for r in rows]
 
 
 @lru_cache(maxsize=4096)
@@ -194,7 +165,9 @@ async def verify(unit: Unit, workspace: Workspace, token: str) -> ApiToken:
     jti = _jti(token)
     if jti is None:
         raise Unauthenticated(Why.MALFORMED)
-    row = await unit.tx.first(_LIVE, {"ws": workspace.id, "jti": jti}) if jti else None
+    row = (
+        await repository.api_token_of(unit.tx, workspace_id=workspace.id, jti=jti) if jti else None
+    )
     if row is None or row["revoked_on"] is not None:
         raise Unauthenticated(Why.WRONG)
     if _signed_for(token, _key(await instance_secret(unit), jti)) != workspace.name:

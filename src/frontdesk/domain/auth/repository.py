@@ -1,4 +1,5 @@
-"""SQL for authentication: users and their roles, OAuth clients, OAuth tokens."""
+"""SQL for authentication: users and their roles, OAuth clients, OAuth tokens, and the
+workspaces' access tokens."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sqlalchemy as sa
 
 from frontdesk.db.database import Transaction
 from frontdesk.db.statements import Prepared
-from frontdesk.store.schema import oauth_token, sa_table
+from frontdesk.store.schema import api_token, oauth_token, sa_table
 
 users = sa_table("sys_user")
 roles = sa_table("sys_user_role")
@@ -185,3 +186,56 @@ async def drop_expired_tokens(tx: Transaction, *, workspace_id: int, before: dat
             oauth_token.c.workspace_id == workspace_id, oauth_token.c.expires_at < before
         )
     )
+
+
+# ------------------------------------------------------------------------------ access tokens
+
+_LIVE_API_TOKEN = Prepared(
+    sa.select(api_token.c.name, api_token.c.claims, api_token.c.revoked_on).where(
+        api_token.c.workspace_id == sa.bindparam("ws"), api_token.c.jti == sa.bindparam("jti")
+    )
+)
+
+
+def _api_tokens(workspace_id: int, **equal: Any) -> sa.Select[Any]:
+    return sa.select(api_token).where(
+        api_token.c.workspace_id == workspace_id,
+        *(api_token.c[name] == value for name, value in equal.items()),
+    )
+
+
+async def api_token_by(tx: Transaction, workspace_id: int, **equal: Any) -> dict[str, Any] | None:
+    """The access token whose columns hold these values (``revoked_on=None``: a live one)."""
+    return await tx.first(_api_tokens(workspace_id, **equal))
+
+
+async def api_token_of(tx: Transaction, *, workspace_id: int, jti: str) -> dict[str, Any] | None:
+    """A token's name, claims and revocation, by its id (every Bearer request asks)."""
+    return await tx.first(_LIVE_API_TOKEN, {"ws": workspace_id, "jti": jti})
+
+
+async def api_tokens(tx: Transaction, *, workspace_id: int) -> list[dict[str, Any]]:
+    statement = _api_tokens(workspace_id).order_by(api_token.c.created_on, api_token.c.name)
+    return (await tx.fetch(statement)).mappings()
+
+
+async def add_api_token(tx: Transaction, values: dict[str, Any]) -> None:
+    await tx.insert_row(api_token, values)
+
+
+async def set_api_token_claims(tx: Transaction, *, id: int, claims: dict[str, Any]) -> None:
+    await tx.execute(sa.update(api_token).where(api_token.c.id == id).values(claims=claims))
+
+
+async def revoke_api_token(tx: Transaction, *, workspace_id: int, name: str, at: datetime) -> bool:
+    """Revoke the live token named ``name``; whether there was one."""
+    changed = await tx.execute(
+        sa.update(api_token)
+        .where(
+            api_token.c.workspace_id == workspace_id,
+            api_token.c.name == name,
+            api_token.c.revoked_on.is_(None),
+        )
+        .values(revoked_on=at)
+    )
+    return changed > 0

@@ -13,27 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import sqlalchemy as sa
-
-from frontdesk.db.statements import Prepared
 from frontdesk.domain.access import Actor
+from frontdesk.domain.customers import rating_repository as repository
 from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Unit
 from frontdesk.errors import NotFound, Thing
-from frontdesk.store.schema import sa_table
 from frontdesk.store.tables import REGISTRY
 
 RATINGS = REGISTRY["social_rating"]
-_TABLE = sa_table(RATINGS.name)
-_MINE = (
-    _TABLE.c.workspace_id == sa.bindparam("ws"),
-    _TABLE.c.channel == sa.bindparam("channel"),
-)
-_CHANGED = Prepared(
-    sa.select(_TABLE.c.id).where(_TABLE.c.changed.is_(True), *_MINE).order_by(_TABLE.c.id)
-)
-_ONE = Prepared(sa.select(_TABLE).where(_TABLE.c.id == sa.bindparam("id"), *_MINE))
-_SEEN = Prepared(sa.update(_TABLE).where(_TABLE.c.id == sa.bindparam("id")).values(changed=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,22 +31,22 @@ class Rating:
     reviewer_id: str
     reviewer_name: str
     rated_on: datetime | None
-    changed: bool
 
 
 async def changed(unit: Unit, workspace_id: int, channel: str) -> list[int]:
     """The numbers of the channel's ratings that changed since they were last fetched."""
-    found = await unit.tx.fetch(_CHANGED, {"ws": workspace_id, "channel": channel})
-    return [int(number) for number in found.scalars()]
+    return await repository.changed(unit.tx, workspace_id=workspace_id, channel=channel)
 
 
 async def fetch(unit: Unit, workspace_id: int, channel: str, number: int) -> Rating:
     """A rating, seen: no longer changed (in a writing unit)."""
-    row = await unit.tx.first(_ONE, {"ws": workspace_id, "channel": channel, "id": number})
+    row = await repository.rating(
+        unit.tx, workspace_id=workspace_id, channel=channel, number=number
+    )
     if row is None:
         raise NotFound(Thing.RATING, str(number))
     if row["changed"]:
-        await unit.tx.execute(_SEEN, {"id": number})
+        await repository.seen(unit.tx, number=number)
     return Rating(
         number,
         row["rating"],
@@ -67,7 +54,6 @@ async def fetch(unit: Unit, workspace_id: int, channel: str, number: int) -> Rat
         str(row["reviewer_id"] or ""),
         str(row["reviewer_name"] or ""),
         row["rated_on"],
-        False,
     )
 
 

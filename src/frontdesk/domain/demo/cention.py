@@ -19,14 +19,15 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from frontdesk.domain import agents
 from frontdesk.domain.access import Actor
 from frontdesk.domain.customers import cards
 from frontdesk.domain.customers.cards import Reach
 from frontdesk.domain.customers.ratings import RATINGS
+from frontdesk.domain.demo import repository
 from frontdesk.domain.demo.customer_service import demo_id
 from frontdesk.domain.demo.servicenow import insert_missing
-from frontdesk.domain.errands import channels
+from frontdesk.domain.errands import agents, channels
+from frontdesk.domain.errands import repository as errand_store
 from frontdesk.domain.errands.service import Action
 from frontdesk.domain.presence import repository as presence
 from frontdesk.domain.records import service as records
@@ -38,7 +39,6 @@ from frontdesk.store.errand_tables import (
     contact_card,
     errand,
     errand_action,
-    errand_archive,
     errand_attachment,
     errand_message,
     errand_tag,
@@ -80,54 +80,37 @@ class _Rows:
     were given ids (PostgreSQL's sequences must then move past them)."""
 
     def __init__(self, unit: Unit, workspace_id: int) -> None:
-        self.unit = unit
+        self.tx = unit.tx
         self.ws = workspace_id
-        self.moved: set[str] = set()
+        self.moved: dict[str, sa.Table] = {}
 
     async def add(
         self, table: sa.Table, values: Mapping[str, Any], *, want: int | None = None
     ) -> int:
         row = {"workspace_id": self.ws, **values}
-        if want is not None and not await self._taken(table, want):
+        if want is not None and not await repository.taken(self.tx, table, want):
             row["id"] = want
-            self.moved.add(table.name)
-        found = await self.unit.tx.scalar(sa.insert(table).values(row).returning(table.c.id))
-        return int(found)
-
-    async def _taken(self, table: sa.Table, key: int) -> bool:
-        return await self.unit.tx.scalar(sa.select(table.c.id).where(table.c.id == key)) is not None
+            self.moved[table.name] = table
+        return await repository.add(self.tx, table, row)
 
     async def renumber(self, table: sa.Table, sys_id: str, want: int) -> int:
         """Give a record (by sys_id) the id the documents show, when free."""
-        current = await self.unit.tx.scalar(
-            sa.select(table.c.id).where(table.c.workspace_id == self.ws, table.c.sys_id == sys_id)
-        )
-        if await self._taken(table, want):
-            return int(current)
-        await self.unit.tx.execute(sa.update(table).where(table.c.id == current).values(id=want))
-        self.moved.add(table.name)
+        if await repository.taken(self.tx, table, want):
+            return await repository.id_of(self.tx, table, workspace_id=self.ws, sys_id=sys_id)
+        await repository.renumber(self.tx, table, workspace_id=self.ws, sys_id=sys_id, key=want)
+        self.moved[table.name] = table
         return want
 
     async def settle(self) -> None:
-        if self.unit.tx.dialect.name != "postgresql":
-            return  # SQLite's next rowid is always past the largest
-        for name in sorted(self.moved):
-            await self.unit.tx.execute(
-                sa.text(
-                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-                    f"(SELECT max(id) FROM {name}))"
-                )
-            )
+        await repository.move_sequences(self.tx, self.moved.values())
 
 
 async def load(unit: Unit, actor: Actor) -> int:
     """Load it (once); the id of the area the demo's token creates errands in."""
     ws = actor.workspace_id
-    loaded = await unit.tx.scalar(
-        sa.select(area.c.id).where(area.c.workspace_id == ws, area.c.name == AREA)
-    )
+    loaded = await errand_store.area_named(unit.tx, workspace_id=ws, name=AREA)
     if loaded is not None:
-        return int(loaded)
+        return loaded
     rows = _Rows(unit, ws)
     await _people(unit, actor, rows)
     org = await rows.add(
@@ -257,7 +240,7 @@ async def _errand_33(unit: Unit, actor: Actor, rows: _Rows, area_id: int, high: 
     await _action(rows, number, Action.OPENED, "2015-07-16 12:50:17", by=SYSADMIN, want=83)
     await _action(rows, number, Action.OPENED, "2015-07-17 09:07:48", by=SYSADMIN, want=111)
     await _action(rows, number, Action.ANSWERED, done, by=SYSADMIN, want=112)
-    await unit.tx.execute(sa.insert(errand_tag).values(errand_id=number, tag_id=high))
+    await repository.link(unit.tx, errand_tag, {"errand_id": number, "tag_id": high})
 
 
 async def _errand_2256(unit: Unit, actor: Actor, rows: _Rows, area_id: int) -> None:
@@ -303,7 +286,7 @@ async def _errand_2256(unit: Unit, actor: Actor, rows: _Rows, area_id: int) -> N
              "content": content, "created_on": _at(created)},
             want=want,
         )  # fmt: skip
-    await unit.tx.execute(sa.insert(errand_archive).values(errand_id=number, archive_id=archive))
+    await errand_store.add_archive_link(unit.tx, errand_id=number, archive_id=archive)
     await _action(rows, number, Action.CREATED, created, by=None)
     await _action(rows, number, Action.ANSWERED, done, by=SYSADMIN)
 

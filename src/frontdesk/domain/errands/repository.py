@@ -275,3 +275,43 @@ async def agent_by_number(
 
 async def add_archive_link(tx: Transaction, *, errand_id: int, archive_id: int) -> None:
     await tx.insert_row(errand_archive, {"errand_id": errand_id, "archive_id": archive_id})
+
+
+_AGENT_GROUP = Prepared(
+    sa.select(agent.c.system_group).where(
+        agent.c.workspace_id == sa.bindparam("ws"), agent.c.user_sys_id == sa.bindparam("user")
+    )
+)
+_AGENT_ON_PHONE = Prepared(
+    sa.select(agent.c.user_sys_id).where(
+        agent.c.workspace_id == sa.bindparam("ws"),
+        agent.c.device_id == sa.bindparam("device"),
+        agent.c.extension_id == sa.bindparam("extension"),
+    )
+)
+
+
+async def agent_group(tx: Transaction, *, workspace_id: int, user_sys_id: str) -> str | None:
+    found = await tx.scalar(_AGENT_GROUP, {"ws": workspace_id, "user": user_sys_id})
+    return str(found) if found is not None else None
+
+
+async def agent_on_phone(
+    tx: Transaction, *, workspace_id: int, device_id: int, extension_id: int
+) -> str | None:
+    params = {"ws": workspace_id, "device": device_id, "extension": extension_id}
+    found = await tx.scalar(_AGENT_ON_PHONE, params)
+    return str(found) if found is not None else None
+
+
+async def save_agent(
+    tx: Transaction, *, workspace_id: int, user_sys_id: str, values: dict[str, Any]
+) -> int:
+    """Insert or change the user's agent row; its id."""
+    where = (agent.c.workspace_id == workspace_id, agent.c.user_sys_id == user_sys_id)
+    number = await tx.scalar(sa.select(agent.c.id).where(*where))
+    if number is not None:
+        await tx.execute(sa.update(agent).where(*where).values(values))
+        return int(number)
+    values = {"workspace_id": workspace_id, "user_sys_id": user_sys_id, **values}
+    return int(await tx.insert_row(agent, values, returning="id"))

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from frontdesk.domain import agents, clock
+from frontdesk.domain import clock
+from frontdesk.domain.errands import agents
 from frontdesk.domain.presence import repository
 from frontdesk.domain.services import Unit
 
@@ -32,7 +33,7 @@ async def begin(
     unit: Unit, workspace_id: int, user_sys_id: str, user_name: str, pair: Pair
 ) -> None:
     now = clock.now()
-    group = await agents.group_of(unit.tx, workspace_id=workspace_id, user_sys_id=user_sys_id)
+    group = await agents.group_of(unit, workspace_id, user_sys_id)
     await repository.add_sign_in(
         unit.tx,
         {

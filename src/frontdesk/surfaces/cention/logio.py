@@ -17,8 +17,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
 
 from frontdesk.domain import clock
-from frontdesk.domain.agents import DEFAULT_GROUP
 from frontdesk.domain.auth import api_tokens
+from frontdesk.domain.errands.agents import DEFAULT_GROUP
 from frontdesk.domain.presence import events
 from frontdesk.domain.presence.events import Event, Window
 from frontdesk.surfaces.cention import errors

@@ -29,7 +29,7 @@ def attributes(found: Rating) -> dict[str, Any]:
     return {
         "c3_id": found.number,
         "data": {
-            "isChanged": found.changed,
+            "isChanged": False,  # fetching it cleared the flag
             "message": found.message,
             "rating": found.rating,
             "ratingId": found.number,
