@@ -136,13 +136,8 @@ async def password_grant(
         )
     except Unauthenticated:
         raise GrantError(GrantCode.INVALID_GRANT, Thing.USER) from None
-    async with services.write() as unit:
-        await repository.drop_expired_tokens(unit.tx, workspace_id=workspace_id, before=clock.now())
-        tokens = await _store(unit, workspace_id, client, user.user_sys_id, applicant)
-        if table == USERS and user.user_sys_id is not None:
-            pair = _pair(tokens)
-            await sessions.begin(unit, workspace_id, user.user_sys_id, user.user_name, pair)
-    return tokens
+    signs_in = user.user_name if table == USERS else None
+    return await _issue(services, workspace_id, client, user.user_sys_id, applicant, signs_in)
 
 
 async def refresh_grant(
@@ -205,12 +200,18 @@ async def _issue(
     client: dict[str, Any],
     user_sys_id: str | None,
     applicant: Applicant,
+    signs_in: str | None = None,
     *,
     refresh: bool = True,
 ) -> Tokens:
+    """Store new tokens; when ``signs_in`` names the user, an interactive session of theirs
+    begins with them (a Login)."""
     async with services.write() as unit:
         await repository.drop_expired_tokens(unit.tx, workspace_id=workspace_id, before=clock.now())
-        return await _store(unit, workspace_id, client, user_sys_id, applicant, refresh=refresh)
+        tokens = await _store(unit, workspace_id, client, user_sys_id, applicant, refresh=refresh)
+        if signs_in is not None and user_sys_id is not None:
+            await sessions.begin(unit, workspace_id, user_sys_id, signs_in, _pair(tokens))
+        return tokens
 
 
 async def _store(

@@ -120,6 +120,21 @@ class Report:
     def answer(self) -> Mapping[str, Any] | None:
         return next((m for m in reversed(self.messages) if m["outbound"]), None)
 
+    @property
+    def handling_seconds(self) -> int:
+        """From its arrival until it was closed (or answered); 0 while open."""
+        e = self.errand
+        return _seconds(e["created_on"], e["closed_on"] or e["answered_on"])
+
+    @property
+    def response_seconds(self) -> int:
+        """From its arrival until it was answered; 0 while unanswered."""
+        return _seconds(self.errand["created_on"], self.errand["answered_on"])
+
+
+def _seconds(start: datetime, end: datetime | None) -> int:
+    return max(int((end - start).total_seconds()), 0) if end else 0
+
 
 @dataclass(frozen=True, slots=True)
 class Stored:

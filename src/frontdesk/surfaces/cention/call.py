@@ -78,6 +78,16 @@ def link(base: str, kind: str, key: int | str) -> str:
 Handler = Callable[[Call], Awaitable[Response]]
 
 
+async def authorized(
+    unit: Unit, workspace: Workspace, request: Request, claim: str
+) -> tuple[api_tokens.ApiToken, CentionAccess]:
+    """The request's Bearer token, valid in ``workspace`` and carrying ``claim``."""
+    token = await api_tokens.verify(unit, workspace, bearer(request))
+    access = CentionAccess(frozenset(token.claims.get("labels") or ()))
+    access.require(claim)
+    return token, access
+
+
 def failure(request: Request, error: Exception) -> Response:
     problem = errors.from_error(error)
     if problem.status >= 500:
@@ -104,9 +114,7 @@ def endpoint(
                 workspace = await workspace_of(request)
                 opening = services.write() if writes else services.read()
                 async with opening as unit:
-                    token = await api_tokens.verify(unit, workspace, bearer(request))
-                    access = CentionAccess(frozenset(token.claims.get("labels") or ()))
-                    access.require(claim)
+                    token, access = await authorized(unit, workspace, request, claim)
                     return await handler(Call(request, services, unit, workspace, token, access))
             except Exception as error:
                 return failure(request, error)

@@ -17,15 +17,14 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
 
 from frontdesk.domain import clock
-from frontdesk.domain.auth import api_tokens
 from frontdesk.domain.errands.agents import DEFAULT_GROUP
 from frontdesk.domain.presence import events
 from frontdesk.domain.presence.events import Event, Window
 from frontdesk.surfaces.cention import errors
-from frontdesk.surfaces.cention.access import LOGIO, CentionAccess
+from frontdesk.surfaces.cention.access import LOGIO
+from frontdesk.surfaces.cention.call import authorized
 from frontdesk.surfaces.cention.jsonapi import Problem
 from frontdesk.surfaces.context import services_of, unexpected, workspace_of
-from frontdesk.surfaces.credentials import bearer
 
 log = logging.getLogger("frontdesk.cention")
 PATH = "/capi/custom/logio"
@@ -93,8 +92,7 @@ async def logio(request: Request) -> Response:
         services = services_of(request)
         workspace = await workspace_of(request)
         async with services.read() as unit:
-            token = await api_tokens.verify(unit, workspace, bearer(request))
-        CentionAccess(frozenset(token.claims.get("labels") or ())).require(LOGIO)
+            token, _ = await authorized(unit, workspace, request, LOGIO)
         kind = request.query_params.get("format") or "csv"
         if kind not in FORMATS:
             raise Problem(400, f"format must be csv or json, not {kind!r}.")

@@ -163,15 +163,11 @@ def _basic(report: Report, clock: Clock) -> dict[str, Any]:
 
 
 def _sla(report: Report) -> dict[str, Any]:
-    e = report.errand
-    handled = e["closed_on"] or e["answered_on"]
-    seconds = int((handled - e["created_on"]).total_seconds()) if handled else 0
-    response = int((e["answered_on"] - e["created_on"]).total_seconds()) if e["answered_on"] else 0
     return {
         "done_due": False,
         "expiry": 0,
-        "handling_time": max(seconds, 0),
-        "response_time": max(response, 0),
+        "handling_time": report.handling_seconds,
+        "response_time": report.response_seconds,
         "within_sla": False,
     }
 
