@@ -29,6 +29,10 @@ class Thing(StrEnum):
     CALL = "call"  # an open call, found by its agent's device
     ENDPOINT = "endpoint"  # a webhook endpoint
     RATING = "rating"  # a social rating
+    KNOWLEDGE_BASE = "knowledge base"
+    CATEGORY = "category"  # a knowledge base's
+    ARTICLE = "article"  # a knowledge article
+    EXPORT_PRESET = "export preset"
 
 
 class Problem(StrEnum):

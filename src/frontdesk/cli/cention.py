@@ -20,6 +20,8 @@ from frontdesk.domain.auth import api_tokens, users
 from frontdesk.domain.customers import ratings
 from frontdesk.domain.errands import agents
 from frontdesk.domain.errands import service as errands
+from frontdesk.domain.exports import service as exports
+from frontdesk.domain.knowledge import imports
 from frontdesk.domain.services import Services
 from frontdesk.domain.webhooks import endpoints, outbox
 from frontdesk.domain.workspaces import service as workspaces
@@ -273,3 +275,84 @@ def callback_show(workspace_name: str | None = WORKSPACE, database: str | None =
         }
 
     typer.echo(orjson.dumps(run(settings_for(database), work)).decode())
+
+
+library = typer.Typer(help="The library.", no_args_is_help=True, rich_markup_mode=None)
+cention.add_typer(library, name="library")
+
+
+@library.command("import")
+def library_import(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="A JSON file"),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Import libraries, categories and questions (with attachments and embedded images)
+    from a JSON file in the format of docs/library-import.md; all of it or, on a fault,
+    nothing. Prints how many of each were made."""
+    try:
+        document = orjson.loads(path.read_bytes())
+    except orjson.JSONDecodeError as error:
+        raise typer.BadParameter(f"{path} is not JSON: {error}") from None
+
+    async def work(services: Services) -> imports.Imported:
+        found = await workspaces.resolve(services, workspace_name)
+        async with services.write() as unit:
+            return await imports.load(unit, system(found.id), document)
+
+    made = run(settings_for(database), work)
+    typer.echo(
+        f"{len(made.libraries)} libraries, {len(made.categories)} categories, "
+        f"{len(made.questions)} questions, {len(made.attachments)} attachments, "
+        f"{len(made.images)} images"
+    )
+
+
+FIELD_NAMES = ", ".join(exports.FIELDS)
+export = typer.Typer(help="Export presets.", no_args_is_help=True, rich_markup_mode=None)
+cention.add_typer(export, name="export")
+
+
+@export.command("create")
+def export_create(
+    name: str,
+    channel: list[str] = typer.Option([], "--channel", help="A channel, by name or number"),
+    area: list[str] = typer.Option([], "--area", help="An area, by id or name"),
+    field: list[str] = typer.Option([], "--field", help=f"One of: {FIELD_NAMES}"),
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """Create an export preset; print its id alone. Each option repeats; none given means
+    every channel, every area, every field."""
+
+    async def work(services: Services) -> int:
+        found = await workspaces.resolve(services, workspace_name)
+        async with services.write() as unit:
+            return await exports.create(
+                unit, found.id, name, channels=channel, areas=area, fields=field
+            )
+
+    typer.echo(run(settings_for(database), work))
+
+
+@export.command("list")
+def export_list(
+    workspace_name: str | None = WORKSPACE,
+    database: str | None = DATABASE,
+) -> None:
+    """The export presets: id, name, channels, areas and fields (all: every one)."""
+
+    async def work(services: Services) -> list[exports.Preset]:
+        found = await workspaces.resolve(services, workspace_name)
+        async with services.read() as unit:
+            return await exports.presets(unit, found.id)
+
+    def shown(values: tuple[object, ...] | None) -> str:
+        return ",".join(map(str, values)) if values else "all"
+
+    for preset in run(settings_for(database), work):
+        every = preset.fields == exports.FIELDS
+        typer.echo(
+            f"{preset.id}\t{preset.name}\t{shown(preset.channels)}\t{shown(preset.areas)}"
+            f"\t{'all' if every else ','.join(preset.fields)}"
+        )

@@ -131,6 +131,7 @@ errand = sa.Table(
     sa.Index("ix_errand_call", "workspace_id", "device_id", "extension_id", "closed"),
     sa.Index("ix_errand_card", "workspace_id", "card_id"),
     sa.Index("ix_errand_created", "workspace_id", "created_on"),
+    sa.Index("ix_errand_closed", "workspace_id", "closed_on"),
 )
 
 # The messages of an errand: the question (inbound) and the answers (outbound).

@@ -247,5 +247,6 @@ def dialect_insert(dialect: str, table: sa.Table) -> postgresql.Insert | sqlite.
 # Frontdesk's own tables declared beside their nouns register on ``metadata`` too: import
 # them, so that whoever reads ``metadata`` (migrations, their test) sees every table.
 from frontdesk.store import errand_tables as errand_tables  # noqa: E402
+from frontdesk.store import export_tables as export_tables  # noqa: E402
 from frontdesk.store import outbox_tables as outbox_tables  # noqa: E402
 from frontdesk.store import presence_tables as presence_tables  # noqa: E402

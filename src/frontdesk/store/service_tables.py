@@ -230,6 +230,10 @@ KB_KNOWLEDGE_BASE = TableDef(
         boolean("active", default=True),
         # Shown to customers outside the organisation (Cention's external libraries).
         boolean("external", default=False),
+        # Where it sits in the library tree (Cention's sub-libraries): in another base, or
+        # in a category; neither: at the top.
+        reference("parent", "kb_knowledge_base"),
+        reference("parent_category", "kb_category"),
     ),
 )
 

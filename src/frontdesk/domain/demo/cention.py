@@ -13,22 +13,21 @@ workspace that has the area already is left as it is.
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
-
-import sqlalchemy as sa
 
 from frontdesk.domain.access import Actor
 from frontdesk.domain.customers import cards
 from frontdesk.domain.customers.cards import Reach
 from frontdesk.domain.customers.ratings import RATINGS
-from frontdesk.domain.demo import repository
+from frontdesk.domain.demo import library, repository
 from frontdesk.domain.demo.customer_service import demo_id
+from frontdesk.domain.demo.rows import Rows
 from frontdesk.domain.demo.servicenow import insert_missing
 from frontdesk.domain.errands import agents, channels
 from frontdesk.domain.errands import repository as errand_store
 from frontdesk.domain.errands.service import Action
+from frontdesk.domain.exports import service as exports
 from frontdesk.domain.presence import repository as presence
 from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Unit
@@ -53,6 +52,8 @@ TESTER = demo_id("cention-tester1")
 CARD_CONSUMER = demo_id("cention-card-13")
 ORGANISATION, AREA = "cention-org", "test-services-area"
 TIME_ZONE = "Asia/Kuala_Lumpur"
+# The demo's export preset: every errand, every field.
+EXPORT_PRESET = "demo: every errand"
 # Device and extension of tester1's phone, as the create and end-call examples name them.
 PHONE = (1000, 1000)
 # The spec's logio sample: (login name, unix seconds, signed in).
@@ -75,43 +76,13 @@ def _at(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
 
 
-class _Rows:
-    """Inserts rows at the ids the documents show when free, and remembers which tables
-    were given ids (PostgreSQL's sequences must then move past them)."""
-
-    def __init__(self, unit: Unit, workspace_id: int) -> None:
-        self.tx = unit.tx
-        self.ws = workspace_id
-        self.moved: dict[str, sa.Table] = {}
-
-    async def add(
-        self, table: sa.Table, values: Mapping[str, Any], *, want: int | None = None
-    ) -> int:
-        row = {"workspace_id": self.ws, **values}
-        if want is not None and not await repository.taken(self.tx, table, want):
-            row["id"] = want
-            self.moved[table.name] = table
-        return await repository.add(self.tx, table, row)
-
-    async def renumber(self, table: sa.Table, sys_id: str, want: int) -> int:
-        """Give a record (by sys_id) the id the documents show, when free."""
-        if await repository.taken(self.tx, table, want):
-            return await repository.id_of(self.tx, table, workspace_id=self.ws, sys_id=sys_id)
-        await repository.renumber(self.tx, table, workspace_id=self.ws, sys_id=sys_id, key=want)
-        self.moved[table.name] = table
-        return want
-
-    async def settle(self) -> None:
-        await repository.move_sequences(self.tx, self.moved.values())
-
-
 async def load(unit: Unit, actor: Actor) -> int:
     """Load it (once); the id of the area the demo's token creates errands in."""
     ws = actor.workspace_id
     loaded = await errand_store.area_named(unit.tx, workspace_id=ws, name=AREA)
     if loaded is not None:
         return loaded
-    rows = _Rows(unit, ws)
+    rows = Rows(unit, ws)
     await _people(unit, actor, rows)
     org = await rows.add(
         organisation, {"name": ORGANISATION, "created_on": _at("2015-07-01 00:00:00")}, want=3
@@ -127,11 +98,13 @@ async def load(unit: Unit, actor: Actor) -> int:
     await _errand_2256(unit, actor, rows, services_area)
     await _others(unit, actor, rows, services_area)
     await _ratings(unit, actor, rows)
+    await library.load(unit, actor, rows)
+    await exports.create(unit, ws, EXPORT_PRESET)
     await rows.settle()
     return services_area
 
 
-async def _people(unit: Unit, actor: Actor, rows: _Rows) -> None:
+async def _people(unit: Unit, actor: Actor, rows: Rows) -> None:
     users = REGISTRY["sys_user"]
     for sys_id, user_name, first, last in (
         (TESTER, "tester1", "Tester", "One"),
@@ -173,7 +146,7 @@ async def _people(unit: Unit, actor: Actor, rows: _Rows) -> None:
     )
 
 
-async def _card_13(unit: Unit, actor: Actor, rows: _Rows) -> None:
+async def _card_13(unit: Unit, actor: Actor, rows: Rows) -> None:
     """Tester Cention, whose contacts the spec's contact card request gives again (so it
     appends to this card: 200, id 13)."""
     consumers = REGISTRY["csm_consumer"]
@@ -195,14 +168,14 @@ async def _sender(unit: Unit, actor: Actor, name: str, address: str, reach: Reac
 
 
 async def _action(
-    rows: _Rows, errand_id: int, kind: Action, at: str, *, by: str | None, want: int | None = None
+    rows: Rows, errand_id: int, kind: Action, at: str, *, by: str | None, want: int | None = None
 ) -> None:
     origin = {SYSADMIN: "System Administrator", TESTER: "Tester One"}.get(by or "", "System")
     values = {"errand_id": errand_id, "kind": kind.value, "user_sys_id": by, "origin": origin}
     await rows.add(errand_action, {**values, "at": _at(at)}, want=want)
 
 
-async def _message(rows: _Rows, errand_id: int, *, outbound: bool, at: str, **values: Any) -> None:
+async def _message(rows: Rows, errand_id: int, *, outbound: bool, at: str, **values: Any) -> None:
     await rows.add(
         errand_message,
         {"errand_id": errand_id, "outbound": outbound, "created_on": _at(at), **values},
@@ -217,7 +190,7 @@ def _errand(**values: Any) -> dict[str, Any]:
     }
 
 
-async def _errand_33(unit: Unit, actor: Actor, rows: _Rows, area_id: int, high: int) -> None:
+async def _errand_33(unit: Unit, actor: Actor, rows: Rows, area_id: int, high: int) -> None:
     """The errand report example, as the spec prints it."""
     name, address = "Cention \u0108\u0108\u0108, Leader", "test.account@cention.se"
     card = await _sender(unit, actor, name, address, Reach.EMAIL)
@@ -243,7 +216,7 @@ async def _errand_33(unit: Unit, actor: Actor, rows: _Rows, area_id: int, high: 
     await repository.link(unit.tx, errand_tag, {"errand_id": number, "tag_id": high})
 
 
-async def _errand_2256(unit: Unit, actor: Actor, rows: _Rows, area_id: int) -> None:
+async def _errand_2256(unit: Unit, actor: Actor, rows: Rows, area_id: int) -> None:
     """The callback example's errand: created through the API (the spec's create request),
     answered with its attachments and an embedded image."""
     name, address = "David Liew", "david.liew@test.se"
@@ -291,7 +264,7 @@ async def _errand_2256(unit: Unit, actor: Actor, rows: _Rows, area_id: int) -> N
     await _action(rows, number, Action.ANSWERED, done, by=SYSADMIN)
 
 
-async def _others(unit: Unit, actor: Actor, rows: _Rows, area_id: int) -> None:
+async def _others(unit: Unit, actor: Actor, rows: Rows, area_id: int) -> None:
     """Errand 34 (answered, with attachment 1270), errand 35 (new: the dirty list's POST
     example), errand 4321 (open: the close example) and an open call on tester1's phone
     (the end-call example)."""
@@ -347,7 +320,7 @@ OPEN: tuple[tuple[int, int, str, str, str, str, dict[str, Any]], ...] = (
 )  # fmt: skip
 
 
-async def _ratings(unit: Unit, actor: Actor, rows: _Rows) -> None:
+async def _ratings(unit: Unit, actor: Actor, rows: Rows) -> None:
     """Ratings 3 (the spec's) and 4, changed until fetched."""
     table = sa_table(RATINGS.name)
     for want, values in (

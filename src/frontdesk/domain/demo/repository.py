@@ -27,12 +27,35 @@ async def link(tx: Transaction, table: sa.Table, values: Mapping[str, Any]) -> N
 async def renumber(
     tx: Transaction, table: sa.Table, *, workspace_id: int, sys_id: str, key: int
 ) -> None:
-    """Give the record ``sys_id`` the row id ``key`` (free: see ``taken``)."""
-    await tx.execute(
-        sa.update(table)
-        .where(table.c.workspace_id == workspace_id, table.c.sys_id == sys_id)
-        .values(id=key)
+    """Give the record ``sys_id`` the row id ``key`` (free: see ``taken``). The row is
+    copied to its new id and the old one deleted, not updated in place, so that what
+    follows a row by its id (SQLite's search index, kept by insert and delete triggers)
+    follows it: for the copy, the old row's sys_id is set aside in capitals."""
+    mine = table.c.workspace_id == workspace_id
+    aside = sys_id.upper()
+    await tx.execute(sa.update(table).where(mine, table.c.sys_id == sys_id).values(sys_id=aside))
+    copied = [
+        sa.literal(key).label("id")
+        if column.name == "id"
+        else sa.func.lower(column).label("sys_id")
+        if column.name == "sys_id"
+        else column
+        for column in table.c
+    ]
+    chosen = sa.select(*copied).where(mine, table.c.sys_id == aside)
+    await tx.execute(sa.insert(table).from_select([c.name for c in table.c], chosen))
+    await tx.execute(sa.delete(table).where(mine, table.c.sys_id == aside))
+
+
+async def largest(tx: Transaction, table: sa.Table) -> int:
+    return int(await tx.scalar(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))))
+
+
+async def sys_id_at(tx: Transaction, table: sa.Table, *, workspace_id: int, key: int) -> str | None:
+    found = await tx.scalar(
+        sa.select(table.c.sys_id).where(table.c.workspace_id == workspace_id, table.c.id == key)
     )
+    return str(found) if found is not None else None
 
 
 async def id_of(tx: Transaction, table: sa.Table, *, workspace_id: int, sys_id: str) -> int:

@@ -198,6 +198,10 @@ async def add_attachments(tx: Transaction, rows: Sequence[dict[str, Any]]) -> No
     await tx.insert_many(errand_attachment, rows)
 
 
+async def add_archive(tx: Transaction, values: dict[str, Any]) -> int:
+    return int(await tx.insert_row(area_archive, values, returning="id"))
+
+
 async def add_action(tx: Transaction, values: dict[str, Any]) -> None:
     await tx.insert_row(errand_action, values)
 

@@ -401,6 +401,20 @@ async def archive(unit: Unit, workspace_id: int, archive_id: int) -> Stored:
     return Stored(int(row["id"]), row["name"], row["content_type"], bytes(row["content"]))
 
 
+async def add_archive(
+    unit: Unit, workspace_id: int, name: str, content_type: str, content: bytes
+) -> int:
+    """Archive an image (of no area) that content can embed; its id."""
+    values = {
+        "workspace_id": workspace_id,
+        "name": name,
+        "content_type": content_type,
+        "content": content,
+        "created_on": clock.now(),
+    }
+    return await repository.add_archive(unit.tx, values)
+
+
 async def add_area(
     unit: Unit, workspace_id: int, name: str, *, organisation: str | None = None
 ) -> int:

@@ -11,11 +11,10 @@ from starlette.responses import Response
 from frontdesk.domain.errands import service as errands
 from frontdesk.domain.errands.service import Stored
 from frontdesk.surfaces.cention import jsonapi
-from frontdesk.surfaces.cention.access import ATTACHMENT
+from frontdesk.surfaces.cention.access import ATTACHMENT, LIBRARY
 from frontdesk.surfaces.cention.call import Call, endpoint
 
 RESPONSE_ATTACHMENTS, AREA_ARCHIVES = "c3_response_attachments", "c3_area_archives"
-_TRUE = ("true", "1", "yes")
 
 
 def _answer(call: Call, kind: str, stored: Stored) -> Response:
@@ -24,7 +23,7 @@ def _answer(call: Call, kind: str, stored: Stored) -> Response:
         "content_type": stored.content_type,
         "name": stored.name,
     }
-    if call.request.query_params.get("without_content", "").lower() not in _TRUE:
+    if not call.flag("without_content"):
         attachment["content"] = base64.b64encode(stored.content).decode()
     if stored.content_id:
         attachment["content_id"] = stored.content_id
@@ -41,7 +40,7 @@ async def response_attachment(call: Call) -> Response:
     return _answer(call, RESPONSE_ATTACHMENTS, found)
 
 
-@endpoint(ATTACHMENT)
+@endpoint(ATTACHMENT, LIBRARY)
 async def area_archive(call: Call) -> Response:
     found = await errands.archive(call.unit, call.workspace.id, call.key("area archive"))
     return _answer(call, AREA_ARCHIVES, found)

@@ -26,6 +26,8 @@ from frontdesk.surfaces.context import origin, services_of, settings_of, unexpec
 from frontdesk.surfaces.credentials import bearer
 
 log = logging.getLogger("frontdesk.cention")
+_TRUE = frozenset({"true", "1", "yes"})
+_FALSE = frozenset({"", "false", "0", "no"})
 
 
 @dataclass(slots=True)
@@ -56,6 +58,24 @@ class Call:
             raise Problem(404, f"No {thing} {given}.")
         return int(given)
 
+    def flag(self, name: str) -> bool:
+        """A true-or-false query parameter (absent: false)."""
+        given = self.request.query_params.get(name, "").strip().lower()
+        if given in _TRUE:
+            return True
+        if given in _FALSE:
+            return False
+        raise Problem(400, f"{name} must be true or false, not {given!r}.", parameter=name)
+
+    def number(self, name: str, default: int, *, most: int) -> int:
+        """A whole-number query parameter from 0 to ``most``."""
+        given = self.request.query_params.get(name)
+        if given is None:
+            return default
+        if not given.isdigit() or int(given) > most:
+            raise Problem(400, f"{name} must be a whole number from 0 to {most}.", parameter=name)
+        return int(given)
+
     async def document(self) -> dict[str, Any]:
         """The request's JSON:API document: an object with a ``data`` object."""
         raw = await read_body(self.request, settings_of(self.request).max_body_bytes)
@@ -79,12 +99,13 @@ Handler = Callable[[Call], Awaitable[Response]]
 
 
 async def authorized(
-    unit: Unit, workspace: Workspace, request: Request, claim: str
+    unit: Unit, workspace: Workspace, request: Request, claim: str, *others: str
 ) -> tuple[api_tokens.ApiToken, CentionAccess]:
-    """The request's Bearer token, valid in ``workspace`` and carrying ``claim``."""
+    """The request's Bearer token, valid in ``workspace`` and carrying ``claim`` (or one of
+    ``others``)."""
     token = await api_tokens.verify(unit, workspace, bearer(request))
     access = CentionAccess(frozenset(token.claims.get("labels") or ()))
-    access.require(claim)
+    access.require(claim, *others)
     return token, access
 
 
@@ -96,10 +117,11 @@ def failure(request: Request, error: Exception) -> Response:
 
 
 def endpoint(
-    claim: str, *, writes: bool = False
+    claim: str, *others: str, writes: bool = False
 ) -> Callable[[Handler], Callable[[Request], Awaitable[Response]]]:
-    """Negotiate, authenticate, require ``claim``, run the handler in one unit of work
-    (writing when ``writes``), and answer any failure as a JSON:API error document."""
+    """Negotiate, authenticate, require ``claim`` (or one of ``others``), run the handler in
+    one unit of work (writing when ``writes``), and answer any failure as a JSON:API error
+    document."""
 
     def wrap(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         @wraps(handler)
@@ -114,7 +136,7 @@ def endpoint(
                 workspace = await workspace_of(request)
                 opening = services.write() if writes else services.read()
                 async with opening as unit:
-                    token, access = await authorized(unit, workspace, request, claim)
+                    token, access = await authorized(unit, workspace, request, claim, *others)
                     return await handler(Call(request, services, unit, workspace, token, access))
             except Exception as error:
                 return failure(request, error)

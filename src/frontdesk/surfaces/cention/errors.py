@@ -24,6 +24,10 @@ _NAMES = {
     Thing.CALL: "open call on device/extension",
     Thing.WORKSPACE: "workspace",
     Thing.RECORD: "record",
+    Thing.KNOWLEDGE_BASE: "library",
+    Thing.CATEGORY: "library category",
+    Thing.ARTICLE: "library question",
+    Thing.EXPORT_PRESET: "export",
 }
 
 
@@ -38,7 +42,8 @@ def from_error(error: Exception) -> Problem:
                 401, "The token is not valid here: unknown, revoked or of another workspace."
             )
         case Forbidden() if error.rule == "claim":
-            return Problem(403, f"The token lacks the '{error.needs[0]}' claim.")
+            named = "' or '".join(error.needs)
+            return Problem(403, f"The token lacks the '{named}' claim.")
         case Forbidden():
             return Problem(403, f"The token may not do this: {error.describe()}.")
         case TooLarge():

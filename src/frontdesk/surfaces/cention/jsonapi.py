@@ -85,7 +85,7 @@ def resource(
     attributes: Mapping[str, Any],
     *,
     relationships: Mapping[str, Any] | None = None,
-    links: Mapping[str, str] | None = None,
+    links: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """A resource object; its id is a string, as JSON:API (and the Go SDK) want."""
     found: dict[str, Any] = {"type": kind, "id": str(key), "attributes": dict(attributes)}
@@ -100,7 +100,7 @@ def document(
     data: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None,
     *,
     included: Sequence[Mapping[str, Any]] | None = None,
-    links: Mapping[str, str] | None = None,
+    links: Mapping[str, Any] | None = None,
     meta: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     found: dict[str, Any] = {"data": data}

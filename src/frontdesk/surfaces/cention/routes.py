@@ -11,7 +11,9 @@ from frontdesk.surfaces.cention import (
     attachments,
     contact_cards,
     errands,
+    exports,
     jsonapi,
+    library,
     logio,
     ratings,
     reports,
@@ -43,6 +45,34 @@ def routes() -> list[Route]:
         Route(JSON + ratings.DIRTY, ratings.dirty, methods=["GET"]),
         Route(JSON + ratings.RATINGS + "/{id}", ratings.rating, methods=["GET"]),
         Route(logio.PATH, logio.logio, methods=["GET"]),
+        Route(JSON + exports.TRIGGER, exports.trigger, methods=["POST"]),
+        *_library(),
+    ]
+
+
+def _library() -> list[Route]:
+    question = JSON + library.QUESTIONS + "/{id}"
+    found = [
+        (library.LIBRARIES, library.libraries),
+        (library.LIBRARIES + "/{id}", library.library),
+        (library.LIBRARIES + "/{id}/questions", library.library_questions),
+        (library.EXTERNAL, library.external_libraries),
+        (library.EXTERNAL + "/{id}", library.external_library),
+        (library.CATEGORIES, library.categories),
+        (library.CATEGORIES + "/{id}", library.category),
+        (library.QUESTIONS, library.questions),
+        (library.ATTACHMENTS + "/{id}", library.attachment),
+    ]
+    return [
+        *(Route(JSON + path, handler, methods=["GET"]) for path, handler in found),
+        Route(question, library.question, methods=["GET"]),
+        Route(question + "/attachments", library.question_attachments, methods=["GET"]),
+        Route(
+            question + "/relationships/attachments",
+            library.question_relationship,
+            methods=["GET"],
+        ),
+        Route(question + "/embedded_archives", library.embedded_archives, methods=["GET"]),
     ]
 
 

@@ -1,0 +1,1 @@
+"""Knowledge: bases, their categories and articles, as a tree people browse and search."""
