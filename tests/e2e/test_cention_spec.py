@@ -5,6 +5,7 @@ order, each answer checked against the spec's sample and the JSON:API 1.0 schema
 from __future__ import annotations
 
 import base64
+import json
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -134,3 +135,86 @@ def test_the_json_api_examples_in_order(api: Cention) -> None:
     assert base64.b64decode(image["content"]).startswith(b"\x89PNG")
     bare = api.get("c3_area_archives/12?without_content=true")["data"]["attributes"]
     assert "content" not in bare["attachment"]
+
+
+def _here(server: Server, sample: Any) -> Any:
+    """A sample with the spec's host replaced by the demo's."""
+    text = json.dumps(sample).replace("https://test.example.com", f"{server.url}/s/demo")
+    return json.loads(text)
+
+
+def _covers(ours: Any, sample: Any, *, unlike: tuple[str, ...] = ()) -> None:
+    """``ours`` is the sample's resource: its attributes (but ``unlike``), links, and every
+    linkage the sample shows (the demo's tree holds the samples' nodes, and more)."""
+    assert (ours["type"], ours["id"]) == (sample["type"], sample["id"])
+    for name, value in sample["attributes"].items():
+        if name not in unlike:
+            assert ours["attributes"][name] == value, (ours["id"], name)
+    assert ours.get("links") == sample.get("links")
+    for name, related in sample.get("relationships", {}).items():
+        mine = ours["relationships"][name]
+        assert {json.dumps(d) for d in related["data"]} <= {json.dumps(d) for d in mine["data"]}
+        assert mine.get("links") == related.get("links")
+
+
+def test_the_library_examples(server: Server, api: Cention) -> None:
+    every = api.get("c3_libraries")
+    sample = _here(server, spec.LIBRARIES)
+    # Library 3 is external in the demo, as the single external library sample needs.
+    _covers(every["data"][0], sample["data"][0], unlike=("external",))
+    kept = {(item["type"], item["id"]): item for item in every["included"]}
+    for item in sample["included"]:
+        _covers(kept[item["type"], item["id"]], item)
+
+    external = api.get("c3_external_libraries/3")
+    _covers(external["data"], _here(server, spec.EXTERNAL_LIBRARY_3)["data"])
+    assert "external" not in external["data"]["attributes"]
+    assert {("c3_libraries", "4"), ("c3_library_questions", "2")} <= {
+        (item["type"], item["id"]) for item in external["included"]
+    }
+    assert [d["id"] for d in api.get("c3_external_libraries")["data"]] == ["3"]
+
+    categories = api.get("c3_library_categories")
+    sample = _here(server, spec.CATEGORIES)
+    _covers(categories["data"][0], sample["data"][0])
+    (help_me,) = [item for item in categories["included"] if item["id"] == "5"]
+    _covers(help_me, sample["included"][0], unlike=("answer",))  # "done 2" in the first sample
+    assert api.get("c3_library_categories/3")["data"]["attributes"]["name"] == "old_libraries"
+
+    assert api.get("c3_library_questions/4") == _here(server, spec.QUESTION_4)
+    assert api.get("c3_library_attachments/1270") == _here(server, spec.LIBRARY_ATTACHMENT_1270)
+    found = api.get("c3_library_questions?q_filter%5Bphrase%5D=help%20me")["data"]
+    assert [item["attributes"]["subject"] for item in found] == ["help me!"]
+    top = api.get("c3_library_questions?filter%5Btoplist%5D=true")["data"]
+    assert {item["id"] for item in top} == {"2", "5"}
+    assert {item["id"] for item in api.get("c3_libraries/4/questions")["data"]} >= {"4", "5"}
+    attachments = api.get("c3_library_questions/4/attachments?without_content=true")["data"]
+    assert [item["id"] for item in attachments] == ["2020"]
+    (image,) = api.get("c3_library_questions/6/embedded_archives")["data"]
+    inlined = api.get("c3_library_questions/6?data_url=true")["data"]["attributes"]["answer"]
+    assert f'src="data:image/png;base64,{image["attributes"]["attachment"]["content"]}"' in inlined
+    assert api.get(f"c3_area_archives/{image['id']}")["data"]["id"] == image["id"]
+
+
+def test_the_export_trigger(api: Cention) -> None:
+    def trigger(**attributes: Any) -> list[dict[str, Any]]:
+        preset = {"export": {"data": {"type": "c3_exports", "id": "1"}}}  # the demo's
+        kind = "c3_trigger_exports"
+        document = {"data": {"type": kind, "attributes": attributes, "relationships": preset}}
+        answer = api.post("c3_trigger_exports", document, 201)
+        content: list[dict[str, Any]] = answer["data"]["attributes"]["content"]
+        return content
+
+    every = trigger()
+    assert {"33", "2256", "4321"} <= {row["errand_id"] for row in every}
+    (report,) = trigger(errand_from_date="2015/07/16", errand_to_date="2015/07/16")
+    assert (report["errand_id"], report["subject"], report["tag_names"]) == (
+        "33",
+        "test",
+        "Test High Tag",
+    )
+    assert report["timestamp_arrived"].startswith("2015-07-16")
+    closed = trigger(use_closure_date=True, errand_from_date="2015/07/17",
+                     errand_to_date="2015/07/17")  # fmt: skip
+    assert [row["errand_id"] for row in closed] == ["33"]
+    api.post("c3_trigger_exports", {"data": {"type": "c3_trigger_exports"}}, 400)

@@ -282,3 +282,265 @@ LOGIO_CSV = """1,sysadmin,1554108462,Logout
 4,sysadmin,1554108578,Logout
 5,tester1,1554108586,Login
 """
+
+
+# The library samples ("Cention Library JSONAPI"), in the spec's order.
+LIBRARIES: Any = {
+    "data": [
+        {
+            "type": "c3_libraries",
+            "id": "3",
+            "attributes": {
+                "c3_id": 3,
+                "external": False,
+                "name": "cention-org - area-named-second",
+            },
+            "relationships": {
+                "categories": {"data": [{"type": "c3_library_categories", "id": "3"}]},
+                "questions": {"data": [{"type": "c3_library_questions", "id": "2"}]},
+            },
+        }
+    ],
+    "included": [
+        {
+            "type": "c3_library_attachments",
+            "id": "2020",
+            "attributes": {
+                "attachment": {"c3_id": 2020, "content_type": "text/plain", "name": "tst1_1.txt"},
+                "c3_id": 2020,
+            },
+            "links": {
+                "self": {"href": "https://test.example.com/capi/json/c3_library_attachments/2020"}
+            },
+        },
+        {
+            "type": "c3_library_questions",
+            "id": "4",
+            "attributes": {
+                "answer": "New answer!",
+                "c3_id": 4,
+                "question": "",
+                "subject": "asdadasdas",
+            },
+            "relationships": {
+                "attachments": {
+                    "data": [{"type": "c3_library_attachments", "id": "2020"}],
+                    "links": {
+                        "related": {
+                            "href": "https://test.example.com/capi/json/c3_library_questions/4/attachments"
+                        },
+                        "self": {
+                            "href": "https://test.example.com/capi/json/c3_library_questions/4/relationships/attachments"
+                        },
+                    },
+                }
+            },
+            "links": {
+                "self": {"href": "https://test.example.com/capi/json/c3_library_questions/4"}
+            },
+        },
+        {
+            "type": "c3_library_questions",
+            "id": "2",
+            "attributes": {
+                "answer": "done!",
+                "c3_id": 2,
+                "question": "11th body<br/>2nd line<br/>",
+                "subject": "11th title",
+            },
+            "links": {
+                "self": {"href": "https://test.example.com/capi/json/c3_library_questions/2"}
+            },
+        },
+        {
+            "type": "c3_library_questions",
+            "id": "5",
+            "attributes": {
+                "answer": "done 2",
+                "c3_id": 5,
+                "question": '<div dir="ltr">first HELP me!</div>\n',
+                "subject": "help me!",
+            },
+            "links": {
+                "self": {"href": "https://test.example.com/capi/json/c3_library_questions/5"}
+            },
+        },
+        {
+            "type": "c3_libraries",
+            "id": "4",
+            "attributes": {
+                "c3_id": 4,
+                "external": False,
+                "name": "cention-org - test-services-area",
+            },
+            "relationships": {
+                "questions": {
+                    "data": [
+                        {"type": "c3_library_questions", "id": "5"},
+                        {"type": "c3_library_questions", "id": "4"},
+                    ]
+                }
+            },
+        },
+        {
+            "type": "c3_library_categories",
+            "id": "3",
+            "attributes": {"c3_id": 3, "name": "old_libraries"},
+            "relationships": {"libraries": {"data": [{"type": "c3_libraries", "id": "4"}]}},
+        },
+    ],
+}
+
+EXTERNAL_LIBRARY_3: Any = {
+    "data": {
+        "type": "c3_external_libraries",
+        "id": "3",
+        "attributes": {"c3_id": 3, "name": "cention-org - area-named-second"},
+        "relationships": {
+            "categories": {"data": [{"type": "c3_library_categories", "id": "3"}]},
+            "questions": {"data": [{"type": "c3_library_questions", "id": "2"}]},
+        },
+    },
+    "included": [
+        {
+            "type": "c3_library_questions",
+            "id": "2",
+            "attributes": {
+                "answer": "ok one",
+                "c3_id": 2,
+                "question": "11th body<br/>2nd line<br/>",
+                "subject": "11th title",
+            },
+            "links": {
+                "self": {"href": "https://test.example.com/capi/json/c3_library_questions/2"}
+            },
+        },
+        {
+            "type": "c3_library_questions",
+            "id": "1",
+            "attributes": {"answer": "n", "c3_id": 1, "question": "dfdgfd", "subject": "asdasda"},
+            "links": {
+                "self": {"href": "https://test.example.com/capi/json/c3_library_questions/1"}
+            },
+        },
+        {
+            "type": "c3_libraries",
+            "id": "4",
+            "attributes": {
+                "c3_id": 4,
+                "external": False,
+                "name": "cention-org - test-services-area",
+            },
+            "relationships": {
+                "questions": {
+                    "data": [
+                        {"type": "c3_library_questions", "id": "1"},
+                        {"type": "c3_library_questions", "id": "2"},
+                    ]
+                }
+            },
+        },
+        {
+            "type": "c3_libraries",
+            "id": "3",
+            "attributes": {"c3_id": 3, "external": True, "name": "cention-org - area-named-second"},
+            "relationships": {"questions": {"data": [{"type": "c3_library_questions", "id": "2"}]}},
+        },
+        {
+            "type": "c3_library_categories",
+            "id": "3",
+            "attributes": {"c3_id": 3, "name": "old_libraries"},
+            "relationships": {
+                "libraries": {
+                    "data": [
+                        {"type": "c3_libraries", "id": "4"},
+                        {"type": "c3_libraries", "id": "3"},
+                    ]
+                }
+            },
+        },
+    ],
+}
+
+CATEGORIES: Any = {
+    "data": [
+        {
+            "type": "c3_library_categories",
+            "id": "2",
+            "attributes": {"c3_id": 2, "name": "greeting"},
+            "relationships": {"questions": {"data": [{"type": "c3_library_questions", "id": "5"}]}},
+        }
+    ],
+    "included": [
+        {
+            "type": "c3_library_questions",
+            "id": "5",
+            "attributes": {
+                "answer": "ok\n",
+                "c3_id": 5,
+                "question": '<div dir="ltr">first HELP me!</div>\n',
+                "subject": "help me!",
+            },
+            "links": {
+                "self": {"href": "https://test.example.com/capi/json/c3_library_questions/5"}
+            },
+        }
+    ],
+}
+
+QUESTION_4: Any = {
+    "data": {
+        "type": "c3_library_questions",
+        "id": "4",
+        "attributes": {
+            "answer": "New answer!",
+            "c3_id": 4,
+            "question": "",
+            "subject": "asdadasdas",
+        },
+        "relationships": {
+            "attachments": {
+                "data": [{"type": "c3_library_attachments", "id": "2020"}],
+                "links": {
+                    "related": {
+                        "href": "https://test.example.com/capi/json/c3_library_questions/4/attachments"
+                    },
+                    "self": {
+                        "href": "https://test.example.com/capi/json/c3_library_questions/4/relationships/attachments"
+                    },
+                },
+            }
+        },
+    },
+    "included": [
+        {
+            "type": "c3_library_attachments",
+            "id": "2020",
+            "attributes": {
+                "attachment": {"c3_id": 2020, "content_type": "text/plain", "name": "tst1_1.txt"},
+                "c3_id": 2020,
+            },
+            "links": {
+                "self": {"href": "https://test.example.com/capi/json/c3_library_attachments/2020"}
+            },
+        }
+    ],
+    "links": {"self": {"href": "https://test.example.com/capi/json/c3_library_questions/4"}},
+}
+
+LIBRARY_ATTACHMENT_1270: Any = {
+    "data": {
+        "id": "1270",
+        "type": "c3_library_attachments",
+        "attributes": {
+            "attachment": {
+                "c3_id": 1270,
+                "content_type": "text/plain",
+                "name": "tst1_1.txt",
+                "content": "QXBwbGUgUGVuIFBpbmVhcHBsZSBQZW4=",
+            },
+            "c3_id": 1270,
+        },
+    },
+    "links": {"self": {"href": "https://test.example.com/capi/json/c3_library_attachments/1270"}},
+}

@@ -1,7 +1,7 @@
 """The demo's library, as the Cention spec's samples show it, made by the importer:
 library 3 (external) holds question 2 and category 3, which holds library 4 with questions
 1, 4 (with attachment 2020), 5 ("help me!", also in the top-level category 2, "greeting")
-and 6 (whose answer embeds an image).
+and 6 (whose answer embeds an image; with attachment 1270, the spec's single attachment).
 
 Where the samples disagree (question 2's answer is "done!" in one and "ok one" in another),
 the first sample ("GET all libraries") wins; library 3 is external, as "GET single
@@ -66,7 +66,7 @@ DOCUMENT: dict[str, Any] = {
                                           "<div>Where do you work?</div>",
                                           '<p>Here:</p><img src="cid:area-map.png" '
                                           'alt="Service area">',
-                                          images=[MAP]),
+                                          images=[MAP], attachments=[ATTACHMENT]),
                             ],
                         }
                     ],
@@ -82,7 +82,7 @@ DOCUMENT: dict[str, Any] = {
 LIBRARY_IDS = (3, 4)
 CATEGORY_IDS = (3, 2)
 QUESTION_IDS = (1, 4, 5, 6, 2)
-ATTACHMENT_IDS = (2020,)
+ATTACHMENT_IDS = (2020, 1270)
 HELP_ME, GREETING = 5, 2
 
 

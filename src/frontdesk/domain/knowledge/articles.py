@@ -115,7 +115,8 @@ async def under(
 ) -> list[Article]:
     """Every article in these bases or categories."""
     query = _query((_in("kb_knowledge_base", bases), _in("kb_category", categories)))
-    return (await _found(unit, actor, query, limit=_ALL, offset=0))[0]
+    found = (await _found(unit, actor, query, limit=_ALL, offset=0))[0]
+    return sorted(found, key=lambda article: article.id)
 
 
 async def search(

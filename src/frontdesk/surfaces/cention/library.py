@@ -235,7 +235,7 @@ async def _questions(call: Call, base: str | None) -> Response:
         following = call.request.url.include_query_params(
             **{"page[offset]": offset + limit, "page[limit]": limit}
         )
-        links["next"] = {"href": str(following)}
+        links["next"] = str(following)  # JSON:API 1.0: a pagination link is a URL
     body = jsonapi.document(
         [shelf.question(a) for a in found], included=shelf.attachments(), links=links
     )
