@@ -320,3 +320,37 @@ def test_cention_areas(database: str) -> None:
     again = runner.invoke(app, ["cention", "area", "create", "Support", "--database", database])
     assert again.exit_code != 0
     assert "already exists" in again.output
+
+
+def test_cention_library_and_export_presets(database: str, tmp_path: Path) -> None:
+    run("workspace", "create", "acme", "--default", "--database", database)
+    run("cention", "area", "create", "Support", "--database", database)
+    document = tmp_path / "library.json"
+    document.write_text(json.dumps({"libraries": [{"name": "Help", "external": True,
+        "categories": [{"name": "Billing", "questions": [
+            {"subject": "Invoice", "answer": "<img src=\"cid:a.png\">",
+             "images": [{"name": "a.png", "content_type": "image/png", "content": "iVBORw0K"}],
+             "attachments": [{"name": "terms.txt", "content": "dGVybXM="}]}]}]}]}))  # fmt: skip
+    made = run("cention", "library", "import", str(document), "--database", database)
+    assert made.strip() == "1 libraries, 1 categories, 1 questions, 1 attachments, 1 images"
+    document.write_text('{"libraries": [{"name": ""}]}')
+    bad = runner.invoke(app, ["cention", "library", "import", str(document),
+                              "--database", database])  # fmt: skip
+    assert bad.exit_code != 0
+    assert "$.libraries[0].name" in bad.output
+
+    every = run("cention", "export", "create", "everything", "--database", database).strip()
+    some = run("cention", "export", "create", "support emails", "--channel", "email",
+               "--area", "Support", "--field", "subject", "--field", "errand_id",
+               "--database", database).strip()  # fmt: skip
+    assert every.isdigit()
+    assert int(some) == int(every) + 1
+    listed = run("cention", "export", "list", "--database", database).splitlines()
+    assert listed[0].split("\t")[1:] == ["everything", "all", "all", "all"]
+    assert listed[1].split("\t")[1:] == ["support emails", "1", "1", "errand_id,subject"]
+    for wrong, said in ((["--field", "mood"], "mood"), (["--channel", "pigeon"], "pigeon"),
+                        (["--area", "Nowhere"], "Nowhere")):  # fmt: skip
+        refused = runner.invoke(app, ["cention", "export", "create", "x", *wrong,
+                                      "--database", database])  # fmt: skip
+        assert refused.exit_code != 0
+        assert said in refused.output

@@ -140,11 +140,11 @@ async def _image(call: Call, key: int) -> Stored | None:
 
 
 async def _tree_answer(
-    call: Call, nodes: Sequence[Base | Category], kind: str, *, one: bool
+    call: Call, loaded: Tree, nodes: Sequence[Base | Category], kind: str, *, one: bool
 ) -> Response:
     """``nodes`` as ``kind`` with every library, category, question and attachment below
     them in ``included``."""
-    shelf = Shelf(call, await tree.load(call.unit, call.actor))
+    shelf = Shelf(call, loaded)
     bases, categories = shelf.tree.below(nodes)
     every_base = [n for n in nodes if isinstance(n, Base)] + bases
     every_category = [n for n in nodes if isinstance(n, Category)] + categories
@@ -168,20 +168,20 @@ async def _tree_answer(
 @endpoint(LIBRARY)
 async def libraries(call: Call) -> Response:
     loaded = await tree.load(call.unit, call.actor)
-    return await _tree_answer(call, loaded.top_bases(), LIBRARIES, one=False)
+    return await _tree_answer(call, loaded, loaded.top_bases(), LIBRARIES, one=False)
 
 
 @endpoint(LIBRARY)
 async def library(call: Call) -> Response:
     loaded = await tree.load(call.unit, call.actor)
-    return await _tree_answer(call, [loaded.base(call.key("library"))], LIBRARIES, one=True)
+    return await _tree_answer(call, loaded, [loaded.base(call.key("library"))], LIBRARIES, one=True)
 
 
 @endpoint(LIBRARY)
 async def external_libraries(call: Call) -> Response:
     loaded = await tree.load(call.unit, call.actor)
     shown = [b for b in loaded.bases.values() if b.external]
-    return await _tree_answer(call, sorted(shown, key=lambda b: b.id), EXTERNAL, one=False)
+    return await _tree_answer(call, loaded, sorted(shown, key=lambda b: b.id), EXTERNAL, one=False)
 
 
 @endpoint(LIBRARY)
@@ -191,20 +191,20 @@ async def external_library(call: Call) -> Response:
     found = next((b for b in loaded.bases.values() if b.id == number and b.external), None)
     if found is None:
         raise Problem(404, f"No external library {number}.")
-    return await _tree_answer(call, [found], EXTERNAL, one=True)
+    return await _tree_answer(call, loaded, [found], EXTERNAL, one=True)
 
 
 @endpoint(LIBRARY)
 async def categories(call: Call) -> Response:
     loaded = await tree.load(call.unit, call.actor)
-    return await _tree_answer(call, loaded.top_categories(), CATEGORIES, one=False)
+    return await _tree_answer(call, loaded, loaded.top_categories(), CATEGORIES, one=False)
 
 
 @endpoint(LIBRARY)
 async def category(call: Call) -> Response:
     loaded = await tree.load(call.unit, call.actor)
     found = loaded.category(call.key("library category"))
-    return await _tree_answer(call, [found], CATEGORIES, one=True)
+    return await _tree_answer(call, loaded, [found], CATEGORIES, one=True)
 
 
 async def _questions(call: Call, base: str | None) -> Response:
