@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import asyncpg
+import httpx
 
 from bench.common import DATA, POSTGRES
 
@@ -71,3 +72,16 @@ class PeakMemory:
     def __exit__(self, *_: object) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def count_streamed(response: httpx.Response, mark: bytes) -> tuple[int, int]:
+    """How many times ``mark`` occurs in a streamed answer (a row each), and its bytes,
+    read as it streams."""
+    rows = size = 0
+    tail = b""
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        seen = tail + chunk  # a mark may straddle two chunks
+        rows += seen.count(mark) - tail.count(mark)
+        tail = seen[-len(mark) + 1 :] if len(mark) > 1 else b""
+    return rows, size

@@ -33,6 +33,7 @@ from frontdesk.config import Settings
 from frontdesk.db.database import open_database
 from frontdesk.db.url import parse_database_url
 from frontdesk.domain.services import Services
+from frontdesk.store import records
 from frontdesk.store.schema import sa_table
 
 BATCH = 5000
@@ -87,6 +88,8 @@ async def _fill(url: str, count: int) -> list[tuple[int, str, str]]:
                     )
             async with services.write() as unit:
                 await unit.tx.insert_many(articles, rows)
+        async with services.read() as unit:  # as autovacuum would (this machine's is off)
+            await records.analyze(unit.tx, articles)
         async with services.read() as unit:
             first_id = await unit.tx.scalar(
                 sa.text("SELECT min(id) FROM kb_knowledge WHERE number LIKE 'KB9%'")

@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 
-from bench.cention_common import PeakMemory, fresh_database, listener, rss_kib
+from bench.cention_common import PeakMemory, count_streamed, fresh_database, listener, rss_kib
 from bench.common import BIN, free_port, frontdesk, main, server
 from frontdesk.config import Settings
 from frontdesk.db.database import open_database
@@ -72,9 +72,7 @@ async def _fill(url: str, count: int) -> None:
 
 def _read(base: str, token: str, query: str) -> tuple[int, float, int]:
     """Rows, seconds and bytes of one logio answer, read as it streams."""
-    rows = size = 0
     mark = b'"id":' if "json" in query else b"\n"
-    tail = b""
     started = time.perf_counter()
     with (
         httpx.Client(timeout=600) as client,
@@ -84,11 +82,7 @@ def _read(base: str, token: str, query: str) -> tuple[int, float, int]:
         ) as response,
     ):  # fmt: skip
         response.raise_for_status()
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            seen = tail + chunk  # a mark may straddle two chunks
-            rows += seen.count(mark) - tail.count(mark)
-            tail = seen[-len(mark) + 1 :] if len(mark) > 1 else b""
+        rows, size = count_streamed(response, mark)
     return rows, time.perf_counter() - started, size
 
 

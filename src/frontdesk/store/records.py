@@ -60,6 +60,23 @@ def _exists(table: TableDef) -> Prepared:
     )
 
 
+@cache
+def _sys_id(table: TableDef) -> Prepared:
+    rows = sa_table(table.name)
+    return Prepared(
+        sa.select(rows.c.sys_id).where(
+            rows.c.workspace_id == sa.bindparam("ws"), rows.c.id == sa.bindparam("id")
+        )
+    )
+
+
+async def sys_id_of(tx: Transaction, table: TableDef, *, workspace_id: int, key: int) -> str | None:
+    """The sys_id of the workspace's record with the row id ``key`` (the number some APIs
+    know a record by)."""
+    found = await tx.scalar(_sys_id(table), {"ws": workspace_id, "id": key})
+    return str(found) if found is not None else None
+
+
 async def get(tx: Transaction, table: TableDef, *, workspace_id: int, sys_id: str) -> Record | None:
     found = await tx.first(_by_sys_id(table), {"ws": workspace_id, "sys_id": sys_id})
     return _custom_merged(found) if found is not None else None

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from frontdesk.domain import clock
+from frontdesk.domain.errands import service as errands
 from frontdesk.domain.exports import service as exports
 from frontdesk.domain.services import Services
 from frontdesk.domain.workspace import Workspace
@@ -118,8 +119,6 @@ async def test_a_preset_chooses_channels_areas_and_fields(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     async with services.write() as unit:
-        from frontdesk.domain.errands import service as errands
-
         other = await errands.add_area(unit, workspace.id, "other-area")
     here = await token(services, workspace, *ALL, area=str(area))
     there = await token(services, workspace, *ALL, area=str(other), channel="chat")

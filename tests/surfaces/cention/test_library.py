@@ -12,11 +12,12 @@ import httpx
 import pytest
 
 from frontdesk.domain.access import system
-from frontdesk.domain.knowledge import imports
+from frontdesk.domain.knowledge import imports, tree
 from frontdesk.domain.services import Services
 from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import service as workspaces
 from frontdesk.errors import Invalid
+from frontdesk.store import records as store
 from frontdesk.store.tables import REGISTRY
 from tests import factories
 from tests.factories import path
@@ -259,9 +260,8 @@ async def test_what_the_table_api_changes_shows(
 
     async def sys_id(name: str, number: int) -> str:
         async with services.read() as unit:
-            from frontdesk.domain.knowledge import repository
-
-            found = await repository.sys_id(unit.tx, name, workspace_id=workspace.id, number=number)
+            found = await store.sys_id_of(unit.tx, REGISTRY[name], workspace_id=workspace.id,
+                                          key=number)  # fmt: skip
         assert found is not None
         return found
 
@@ -303,7 +303,5 @@ async def test_an_import_is_all_or_nothing(services: Services, workspace: Worksp
             await load(services, workspace, document)
         assert refused.value.field == where
     async with services.read() as unit:
-        from frontdesk.domain.knowledge import tree
-
         loaded = await tree.load(unit, system(workspace.id))
     assert (loaded.bases, loaded.categories) == ({}, {})

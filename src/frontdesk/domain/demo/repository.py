@@ -51,13 +51,6 @@ async def largest(tx: Transaction, table: sa.Table) -> int:
     return int(await tx.scalar(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))))
 
 
-async def sys_id_at(tx: Transaction, table: sa.Table, *, workspace_id: int, key: int) -> str | None:
-    found = await tx.scalar(
-        sa.select(table.c.sys_id).where(table.c.workspace_id == workspace_id, table.c.id == key)
-    )
-    return str(found) if found is not None else None
-
-
 async def id_of(tx: Transaction, table: sa.Table, *, workspace_id: int, sys_id: str) -> int:
     found = await tx.scalar(
         sa.select(table.c.id).where(table.c.workspace_id == workspace_id, table.c.sys_id == sys_id)

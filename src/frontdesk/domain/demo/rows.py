@@ -9,6 +9,8 @@ import sqlalchemy as sa
 
 from frontdesk.domain.demo import repository
 from frontdesk.domain.services import Unit
+from frontdesk.store import records as store
+from frontdesk.store.tables import REGISTRY
 
 
 class Rows:
@@ -38,7 +40,7 @@ class Rows:
         return want
 
     async def sys_id(self, table: sa.Table, key: int) -> str:
-        found = await repository.sys_id_at(self.tx, table, workspace_id=self.ws, key=key)
+        found = await store.sys_id_of(self.tx, REGISTRY[table.name], workspace_id=self.ws, key=key)
         assert found is not None, f"{table.name} {key} was just made"
         return found
 
@@ -46,7 +48,7 @@ class Rows:
         """Move this workspace's row at ``want`` (loaded before, by another part of the
         demo), unless it is ``keeping``, to a new id, so that the row the documents show
         there can have it."""
-        there = await repository.sys_id_at(self.tx, table, workspace_id=self.ws, key=want)
+        there = await store.sys_id_of(self.tx, REGISTRY[table.name], workspace_id=self.ws, key=want)
         if there is not None and there != keeping:
             key = await repository.largest(self.tx, table) + 1
             await repository.renumber(self.tx, table, workspace_id=self.ws, sys_id=there, key=key)

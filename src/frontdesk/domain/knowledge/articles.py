@@ -15,11 +15,12 @@ from typing import Any
 
 from frontdesk.domain.access import Actor
 from frontdesk.domain.attachments import service as attachments
-from frontdesk.domain.knowledge import repository
 from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Unit
 from frontdesk.errors import NotFound, Thing
 from frontdesk.query.ast import EMPTY, Clause, Condition, Group, OrderBy, Query, Term
+from frontdesk.store import records as store
+from frontdesk.store.registry import TableDef
 from frontdesk.store.tables import REGISTRY
 
 ARTICLES = REGISTRY["kb_knowledge"]
@@ -142,8 +143,8 @@ async def search(
     return await _found(unit, actor, _query(*clauses), limit=limit, offset=offset)
 
 
-async def _sys_id(unit: Unit, actor: Actor, table: str, number: int, thing: Thing) -> str:
-    found = await repository.sys_id(unit.tx, table, workspace_id=actor.workspace_id, number=number)
+async def _sys_id(unit: Unit, actor: Actor, table: TableDef, number: int, thing: Thing) -> str:
+    found = await store.sys_id_of(unit.tx, table, workspace_id=actor.workspace_id, key=number)
     if found is None:
         raise NotFound(thing, str(number))
     return found
@@ -158,7 +159,7 @@ async def _shown(unit: Unit, actor: Actor, sys_id: str, missing: NotFound) -> Ar
 
 
 async def one(unit: Unit, actor: Actor, number: int) -> Article:
-    sys_id = await _sys_id(unit, actor, ARTICLES.name, number, Thing.ARTICLE)
+    sys_id = await _sys_id(unit, actor, ARTICLES, number, Thing.ARTICLE)
     return await _shown(unit, actor, sys_id, NotFound(Thing.ARTICLE, str(number)))
 
 
@@ -190,7 +191,7 @@ async def files(unit: Unit, actor: Actor, articles: Iterable[Article]) -> dict[s
 
 async def file(unit: Unit, actor: Actor, number: int) -> tuple[File, bytes]:
     """An article's file by its number, with its content."""
-    sys_id = await _sys_id(unit, actor, attachments.ATTACHMENTS.name, number, Thing.ATTACHMENT)
+    sys_id = await _sys_id(unit, actor, attachments.ATTACHMENTS, number, Thing.ATTACHMENT)
     row = await attachments.get(unit, actor, sys_id)
     if row["table_name"] != ARTICLES.name:
         raise NotFound(Thing.ATTACHMENT, str(number))
