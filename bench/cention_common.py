@@ -44,25 +44,30 @@ def listener(port: int) -> int:
     return int(found.split("pid=")[1].split(",")[0])
 
 
-def rss_kib(pid: int) -> int:
+def rss_kib(pid: int, kind: str = "VmRSS") -> int:
+    """A process's resident memory: all of it (``VmRSS``, which counts the pages of files it
+    maps, such as SQLite's database under ``mmap_size``), or its own (``RssAnon``)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{kind}:"):
             return int(line.split()[1])
-    raise RuntimeError(f"no VmRSS for {pid}")
+    raise RuntimeError(f"no {kind} for {pid}")
 
 
 class PeakMemory:
-    """Samples a process's resident memory every 5 ms while in use: the peak, in KiB."""
+    """Samples a process's resident memory every 5 ms while in use: the peaks (all of it,
+    and its own), in KiB."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.peak = rss_kib(pid)
+        self.peak_anon = rss_kib(pid, "RssAnon")
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
 
     def _watch(self) -> None:
         while not self._stop.is_set():
             self.peak = max(self.peak, rss_kib(self.pid))
+            self.peak_anon = max(self.peak_anon, rss_kib(self.pid, "RssAnon"))
             time.sleep(0.005)
 
     def __enter__(self) -> PeakMemory:

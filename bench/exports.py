@@ -8,7 +8,8 @@ the demo's area (written in bulk: each with its question, every other one answer
 closed, every tenth tagged), then ``frontdesk serve`` and ``POST c3_trigger_exports`` of
 the demo's preset (every field) over the whole year and over a tenth of it, counting rows
 as the answer streams in. Reports rows per second and the server's resident memory before
-each export and at its peak: flat memory means the whole year peaks where a tenth does.
+each export and at its peak, all of it and its own (``RssAnon``: without the pages of the
+SQLite file it maps): flat memory means the whole year peaks where a tenth does.
 Results are printed and written to bench/results/.
 """
 
@@ -138,7 +139,7 @@ def run(backend: str, count: int, seconds: int, rounds: int) -> dict[str, Any]:
             ("a tenth of the year", tenth),
             ("the year", year),
         ):
-            before = rss_kib(pid)
+            before, anon = rss_kib(pid), rss_kib(pid, "RssAnon")
             with PeakMemory(pid) as memory:
                 rows, took, size = _export(base, token, first, last)
             result[label] = {
@@ -148,6 +149,8 @@ def run(backend: str, count: int, seconds: int, rounds: int) -> dict[str, Any]:
                 "mib": round(size / 2**20, 1),
                 "rss_before_mib": round(before / 1024, 1),
                 "peak_rss_mib": round(memory.peak / 1024, 1),
+                "anon_before_mib": round(anon / 1024, 1),
+                "peak_anon_mib": round(memory.peak_anon / 1024, 1),
             }
     return result
 
@@ -162,7 +165,8 @@ def report(results: list[dict[str, Any]]) -> None:
                 print(
                     f"  {label:<22} {found['rows']:>8} rows in {found['seconds']:>7} s: "
                     f"{found['rows_per_second']:>6} rows/s, {found['mib']} MiB; server RSS "
-                    f"{found['rss_before_mib']} MiB before, {found['peak_rss_mib']} MiB at peak"
+                    f"{found['rss_before_mib']} MiB before, {found['peak_rss_mib']} MiB at peak "
+                    f"(its own: {found['anon_before_mib']}, {found['peak_anon_mib']} MiB)"
                 )
 
 
