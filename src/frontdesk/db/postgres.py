@@ -43,7 +43,7 @@ class _PostgresTransaction(Transaction):
         except _unstorable() as exc:
             raise Invalid(Problem.NOT_TEXT, detail=str(exc)) from exc
         tail = status.rsplit(" ", 1)[-1]
-        return int(tail) if tail.isdigit() else 0
+        return int(tail) if tail.isdecimal() else 0
 
     async def _execute_many(self, sql: str, batch: list[list[Any]]) -> None:
         try:

@@ -419,7 +419,7 @@ class Conditions:
         if len(parts) != 4:
             raise Inapplicable(f"expected <…>@<unit>@<{'|'.join(directions)}>@<count>, not {raw!r}")
         _, unit, direction, count = parts
-        if direction not in directions or not count.strip().lstrip("-").isdigit():
+        if direction not in directions or not count.strip().lstrip("-").isdecimal():
             raise Inapplicable(f"cannot read {raw!r}")
         return unit, direction, int(count)
 

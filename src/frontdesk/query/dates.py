@@ -382,7 +382,7 @@ def date_part(text: str) -> tuple[str, int, str]:
         number = DAY_NAMES.index(value) + 1
     elif part == "month" and value in MONTH_NAMES:
         number = MONTH_NAMES.index(value) + 1
-    elif value.lstrip("-").isdigit():
+    elif value.lstrip("-").isdecimal():
         number = int(value)
     else:
         raise Unsupported(f"unknown {part} value {raw!r}")

@@ -175,6 +175,7 @@ async def test_refusals_are_json_api_errors(
         (trigger(preset, use_closure_date="yes"), 400, "/data/attributes/use_closure_date"),
         (trigger(999999), 404, None),
         (trigger("x"), 404, "/data/relationships/export/data/id"),
+        (trigger("\u00b2"), 404, "/data/relationships/export/data/id"),  # a digit, not decimal
         ({"data": {"type": "c3_trigger_exports"}}, 400, "/data/relationships/export/data"),
         (wrong_type, 409, "/data/type"),
         (wrong_link, 409, "/data/relationships/export/data/type"),

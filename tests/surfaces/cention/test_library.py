@@ -238,10 +238,12 @@ async def test_refusals_are_json_api_errors(
     for rest in (f"c3_library_questions/{others.questions[0]}", "c3_libraries/99999999",
                  f"c3_library_attachments/{others.attachments[0]}", "c3_library_categories/x",
                  "c3_library_questions/99999999/attachments", "c3_libraries/1/questions/x",
+                 "c3_library_questions/\u00b2", "c3_libraries/\u00b2/questions",
                  f"c3_library_attachments/{made.questions[0]}"):  # fmt: skip
         assert (await api.get(rest, 404))["errors"][0]["status"] == "404"
     for rest in ("c3_library_questions?q_filter[option]=body",
                  "c3_library_questions?page[limit]=-1", "c3_library_questions?page[limit]=5000",
+                 "c3_library_questions?page[offset]=\u00b2",
                  f"c3_library_questions/{question}?data_url=perhaps",
                  "c3_library_questions?filter[toplist]=sometimes"):  # fmt: skip
         problem = (await api.get(rest, 400))["errors"][0]

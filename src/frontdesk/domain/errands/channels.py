@@ -43,7 +43,7 @@ def find(given: str | int | None) -> Channel | None:
     """A channel by its name (any case) or number; Email when none is given."""
     if given is None or given == "":
         return EMAIL
-    if isinstance(given, int) or str(given).isdigit():
+    if isinstance(given, int) or str(given).isdecimal():
         return _BY_NUMBER.get(int(given))
     return _BY_NAME.get(str(given).strip().lower())
 

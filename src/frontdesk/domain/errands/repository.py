@@ -132,7 +132,7 @@ _AGENT_BY_NUMBER = Prepared(
 
 async def area_id(tx: Transaction, *, workspace_id: int, given: str) -> int | None:
     """An area by its id, else by its name."""
-    if given.isdigit():
+    if given.isdecimal():
         found = await tx.scalar(_AREA_BY_ID, {"ws": workspace_id, "id": int(given)})
         if found is not None:
             return int(found)

@@ -239,7 +239,7 @@ async def create(unit: Unit, actor: Actor, new: NewErrand, origin: Origin) -> in
 async def _closer(unit: Unit, workspace_id: int, closer: Closer) -> _Acted:
     if closer.is_system:
         return _Acted("System")
-    if closer.user_id.strip().isdigit():
+    if closer.user_id.strip().isdecimal():
         found = await repository.agent_by_number(
             unit.tx, workspace_id=workspace_id, number=int(closer.user_id.strip())
         )

@@ -54,7 +54,7 @@ class Call:
     def key(self, thing: str) -> int:
         """The ``{id}`` the path names (404 for one that cannot be an id of ``thing``)."""
         given = str(self.request.path_params.get("id", ""))
-        if not given.isdigit() or len(given) > 18:
+        if not given.isdecimal() or len(given) > 18:
             raise Problem(404, f"No {thing} {given}.")
         return int(given)
 
@@ -72,7 +72,7 @@ class Call:
         given = self.request.query_params.get(name)
         if given is None:
             return default
-        if not given.isdigit() or int(given) > most:
+        if not given.isdecimal() or int(given) > most:
             raise Problem(400, f"{name} must be a whole number from 0 to {most}.", parameter=name)
         return int(given)
 

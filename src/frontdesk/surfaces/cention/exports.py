@@ -60,7 +60,7 @@ def _preset_id(data: Mapping[str, Any]) -> int:
             409, f"The export named must be of type {EXPORTS}.", pointer=pointer + "/type"
         )
     key = linked.get("id")
-    if not isinstance(key, str) or not key.isdigit() or len(key) > 18:
+    if not isinstance(key, str) or not key.isdecimal() or len(key) > 18:
         raise Problem(404, f"No export {key}.", pointer=pointer + "/id")
     return int(key)
 

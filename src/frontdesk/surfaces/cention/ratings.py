@@ -22,7 +22,7 @@ FIELDS = ("c3_id", "data")
 
 def _reviewer(value: str) -> int | str:
     """Facebook's numeric ids as numbers (as the old API gave them)."""
-    return int(value) if value.isdigit() and len(value) < 19 else value
+    return int(value) if value.isdecimal() and len(value) < 19 else value
 
 
 def attributes(found: Rating) -> dict[str, Any]:
