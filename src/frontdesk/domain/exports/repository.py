@@ -67,12 +67,13 @@ async def add_run(tx: Transaction, values: Mapping[str, Any]) -> int:
 
 @cache
 def _page(by_closure: bool, channels: bool, areas: bool) -> Prepared:
-    """A page of errands whose day (arrival, or closure) is in ``[since, until)``, after
-    the key ``(day, id)``; of the preset's channels and areas when it names them."""
+    """A page of errands whose day (arrival, or closure) is before ``until``, after the key
+    ``(day, id)`` (the first page's is ``(since, 0)``: ids are positive); of the preset's
+    channels and areas when it names them. The key is the only lower bound: beside a
+    ``day >= since``, SQLite ranges the index from ``since`` for every page."""
     day = errand.c.closed_on if by_closure else errand.c.created_on
     where = [
         errand.c.workspace_id == sa.bindparam("ws"),
-        day >= sa.bindparam("since", type_=day.type),
         day < sa.bindparam("until", type_=day.type),
         sa.tuple_(day, errand.c.id)
         > sa.tuple_(
@@ -127,7 +128,6 @@ async def errands(
     *,
     workspace_id: int,
     by_closure: bool,
-    since: datetime,
     until: datetime,
     after: tuple[datetime, int],
     channels: Sequence[int] | None,
@@ -136,7 +136,6 @@ async def errands(
 ) -> list[dict[str, Any]]:
     params: dict[str, Any] = {
         "ws": workspace_id,
-        "since": since,
         "until": until,
         "after_day": after[0],
         "after_id": after[1],

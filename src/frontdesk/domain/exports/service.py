@@ -155,7 +155,6 @@ async def rows(
                 unit.tx,
                 workspace_id=workspace_id,
                 by_closure=span.by_closure,
-                since=span.since,
                 until=span.until,
                 after=after,
                 channels=chosen.channels,
