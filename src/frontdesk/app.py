@@ -22,6 +22,7 @@ from frontdesk.domain.services import Services
 from frontdesk.outbound.webhooks import Render, Sender
 from frontdesk.surfaces.cention import callbacks as cention_callbacks
 from frontdesk.surfaces.cention.routes import surface as cention
+from frontdesk.surfaces.console import routes as console
 from frontdesk.surfaces.egain.routes import surface as egain
 from frontdesk.surfaces.routing import Dispatch, Surface
 from frontdesk.surfaces.servicenow.routes import surface as servicenow
@@ -89,7 +90,7 @@ class TrustedHosts:
 
 def surfaces() -> list[Surface]:
     """Every surface, the busiest first (each owns its own path prefixes)."""
-    return [servicenow(), egain(), cention(), system.surface()]
+    return [servicenow(), egain(), cention(), console.surface(), system.surface()]
 
 
 # What each webhook event's body is made by (the surface whose event it is).

@@ -57,6 +57,24 @@ async def begin(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Signed:
+    """Who an open session is."""
+
+    user_sys_id: str
+    user_name: str
+
+
+async def current(unit: Unit, workspace_id: int, access_hash: str) -> Signed | None:
+    """The person whose open, unexpired session ``access_hash`` names; None otherwise."""
+    found = await repository.by_token(
+        unit.tx, workspace_id=workspace_id, kind="access_hash", digest=access_hash
+    )
+    if found is None or found["ended_at"] is not None or found["expires_at"] <= clock.now():
+        return None
+    return Signed(str(found["user_sys_id"]), str(found["user_name"]))
+
+
 async def renew(unit: Unit, workspace_id: int, refresh_hash: str, pair: Pair) -> None:
     """The session ``refresh_hash`` belongs to now holds ``pair`` (nothing, when that
     token came from no interactive sign-in)."""

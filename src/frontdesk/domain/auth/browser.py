@@ -1,0 +1,73 @@
+"""Browser sessions (the web console's): a user signs in with their password (the same
+check, hashing and failure budget as the APIs' password grants) and gets a random session
+token, kept by the browser in a cookie and here only as its SHA-256. A session is an
+interactive one (``presence.sessions``): its start is a Login, its end a Logout.
+
+Forms carry a token derived from the session's (an HMAC under the instance secret), so a
+page of another site cannot post one; before sign-in the form's token is compared with a
+cookie of the same value (double submit).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+
+from frontdesk.domain import clock
+from frontdesk.domain.auth import credentials
+from frontdesk.domain.presence import sessions
+from frontdesk.domain.presence.sessions import Pair, Signed
+from frontdesk.domain.principal import Principal
+from frontdesk.domain.services import Services
+from frontdesk.domain.workspaces.service import instance_secret
+
+LIFETIME = timedelta(hours=8)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+async def sign_in(
+    services: Services, workspace_id: int, user_name: str, password: str, *, address: str | None
+) -> tuple[str, Principal]:
+    """A new session's token for the user whose password this is (``Unauthenticated``
+    otherwise, counted against the user's and the address's failure budget)."""
+    user = await credentials.verify_password(
+        services, workspace_id, user_name, password, address=address
+    )
+    token = new_token()
+    pair = Pair(_digest(token), None, clock.now() + LIFETIME)
+    async with services.write() as unit:
+        await sessions.begin(unit, workspace_id, str(user.user_sys_id), user.user_name, pair)
+    return token, user
+
+
+async def visitor(services: Services, workspace_id: int, token: str) -> Signed | None:
+    """Who the session ``token`` is in this workspace (None: no open session here)."""
+    if not token:
+        return None
+    async with services.read() as unit:
+        return await sessions.current(unit, workspace_id, _digest(token))
+
+
+async def sign_out(services: Services, workspace_id: int, token: str) -> None:
+    async with services.write() as unit:
+        await sessions.end(unit, workspace_id, _digest(token))
+
+
+async def form_token(services: Services, token: str) -> str:
+    """The token a signed-in page's forms carry: bound to the session."""
+    async with services.read() as unit:
+        secret = await instance_secret(unit)
+    return hmac.new(secret, f"form:{token}".encode(), hashlib.sha256).hexdigest()
+
+
+def same(given: str, expected: str) -> bool:
+    return bool(given) and hmac.compare_digest(given.encode(), expected.encode())

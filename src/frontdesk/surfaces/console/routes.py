@@ -1,0 +1,184 @@
+"""The console's routes: sign-in and sign-out, the home page and the static assets.
+
+A page a visitor without a session of this workspace asks for sends them to sign in; a
+form posted without its token (or with a session of another workspace) is refused. The
+session cookie is ``HttpOnly``, ``SameSite=Lax``, ``Secure`` over HTTPS, and scoped to this
+workspace's console path.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from functools import wraps
+from importlib.resources import files
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from frontdesk.domain.auth import browser
+from frontdesk.domain.presence.sessions import Signed
+from frontdesk.domain.workspace import Workspace
+from frontdesk.errors import NotFound, Throttled, Unauthenticated
+from frontdesk.surfaces.console import pages
+from frontdesk.surfaces.context import origin, services_of, unexpected, workspace_of
+from frontdesk.surfaces.routing import Surface, allow_header
+
+log = logging.getLogger("frontdesk.console")
+PREFIXES = ("/console",)
+SESSION, FORM = "fd_session", "fd_form"
+_ASSETS = {"console.css": "text/css; charset=utf-8"}
+
+
+def _cookie(request: Request, response: Response, name: str, value: str, **more: object) -> None:
+    response.set_cookie(
+        name,
+        value,
+        path=pages.base(request),
+        httponly=True,
+        samesite="lax",
+        secure=origin(request).startswith("https:"),
+        **more,  # type: ignore[arg-type]
+    )
+
+
+async def _form(request: Request) -> dict[str, str]:
+    found = await request.form()
+    return {k: v for k, v in found.items() if isinstance(v, str)}
+
+
+def _refused(request: Request, status: int, title: str, detail: str) -> Response:
+    return pages.page(request, "refused.html", status, title=title, detail=detail, workspace="")
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def guarded(handler: Handler) -> Handler:
+    """Answer an unknown workspace and any failure as a page, never a traceback."""
+
+    @wraps(handler)
+    async def run(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except NotFound:
+            return _refused(request, 404, "Not found", "There is no such workspace.")
+        except Exception:
+            reference = unexpected(log, request)
+            detail = f"The console failed to show this page (reference {reference})."
+            return _refused(request, 500, "Something went wrong", detail)
+
+    return run
+
+
+async def _visitor(request: Request, workspace: Workspace) -> Signed | None:
+    token = request.cookies.get(SESSION, "")
+    return await browser.visitor(services_of(request), workspace.id, token)
+
+
+@guarded
+async def home(request: Request) -> Response:
+    workspace = await workspace_of(request)
+    signed = await _visitor(request, workspace)
+    if signed is None:
+        return pages.redirect(request, "/sign-in")
+    csrf = await browser.form_token(services_of(request), request.cookies[SESSION])
+    return pages.page(request, "home.html", signed=signed, csrf=csrf, workspace=workspace.name)
+
+
+def _sign_in_page(
+    request: Request, workspace: Workspace, status: int = 200, problem: str = "", user: str = ""
+) -> Response:
+    token = request.cookies.get(FORM) or browser.new_token()
+    response = pages.page(
+        request, "sign_in.html", status, csrf=token, workspace=workspace.name, problem=problem,
+        user_name=user,
+    )  # fmt: skip
+    _cookie(request, response, FORM, token)
+    return response
+
+
+@guarded
+async def sign_in_form(request: Request) -> Response:
+    workspace = await workspace_of(request)
+    if await _visitor(request, workspace) is not None:
+        return pages.redirect(request, "")
+    return _sign_in_page(request, workspace)
+
+
+@guarded
+async def sign_in(request: Request) -> Response:
+    workspace = await workspace_of(request)
+    given = await _form(request)
+    if not browser.same(given.get("csrf", ""), request.cookies.get(FORM, "")):
+        return _refused(
+            request, 403, "Refused", "The form was not this console's (its token is missing)."
+        )
+    user = given.get("user_name", "").strip()
+    try:
+        token, _ = await browser.sign_in(
+            services_of(request), workspace.id, user, given.get("password", ""),
+            address=request.client.host if request.client else None,
+        )  # fmt: skip
+    except Unauthenticated:
+        return _sign_in_page(request, workspace, 401, "The user name or password is wrong.", user)
+    except Throttled as error:
+        problem = f"Too many failed sign-ins: try again in {error.retry_after} seconds."
+        return _sign_in_page(request, workspace, 429, problem, user)
+    response = pages.redirect(request, "")
+    _cookie(request, response, SESSION, token, max_age=int(browser.LIFETIME.total_seconds()))
+    response.delete_cookie(FORM, path=pages.base(request))
+    return response
+
+
+@guarded
+async def sign_out(request: Request) -> Response:
+    workspace = await workspace_of(request)
+    services = services_of(request)
+    token = request.cookies.get(SESSION, "")
+    signed = await _visitor(request, workspace)
+    given = await _form(request)
+    expected = await browser.form_token(services, token) if signed else ""
+    if signed is None or not browser.same(given.get("csrf", ""), expected):
+        return _refused(request, 403, "Refused", "This form is not from your session here.")
+    await browser.sign_out(services, workspace.id, token)
+    response = pages.redirect(request, "/sign-in")
+    response.delete_cookie(SESSION, path=pages.base(request))
+    return response
+
+
+async def asset(request: Request) -> Response:
+    name = str(request.path_params["name"])
+    kind = _ASSETS.get(name)
+    if kind is None:
+        return await not_found(request)
+    body = files("frontdesk.surfaces.console").joinpath("static", name).read_bytes()
+    return Response(body, media_type=kind, headers={"Cache-Control": "max-age=3600"})
+
+
+async def not_found(request: Request) -> Response:
+    return _refused(request, 404, "Not found", f"The console has no page {request.url.path}.")
+
+
+async def wrong_method(request: Request, allowed: frozenset[str]) -> Response:
+    shown = allow_header(allowed)
+    response = _refused(request, 405, "Not allowed", f"{request.method} is not taken here.")
+    response.headers["Allow"] = shown
+    return response
+
+
+def surface() -> Surface:
+    return Surface(
+        name="console",
+        prefixes=PREFIXES,
+        routes=[
+            Route("/console", home, methods=["GET"]),
+            Route("/console/sign-in", sign_in_form, methods=["GET"]),
+            Route("/console/sign-in", sign_in, methods=["POST"]),
+            Route("/console/sign-out", sign_out, methods=["POST"]),
+            Route("/console/static/{name}", asset, methods=["GET"]),
+        ],
+        not_found=not_found,
+        wrong_method=wrong_method,
+    )
