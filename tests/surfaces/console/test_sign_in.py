@@ -10,6 +10,7 @@ from datetime import datetime
 import httpx
 import pytest
 
+from frontdesk.domain.auth import api_tokens
 from frontdesk.domain.presence import events
 from frontdesk.domain.presence.events import Window
 from frontdesk.domain.services import Services
@@ -144,3 +145,59 @@ async def test_unknown_pages_and_methods(client: httpx.AsyncClient, workspace: W
     assert put.headers["allow"] == "GET, HEAD, POST"
     assert (await client.get("/s/no-such-workspace/console")).status_code == 404
     assert (await client.get(path(workspace, "/console/static/../x"))).status_code == 404
+
+
+async def test_an_administrator_makes_a_cention_token_that_works(
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
+) -> None:
+    admin = await factories.user(services, workspace, roles=("admin",))
+    await signed_in(client, workspace, admin)
+    home = await client.get(path(workspace, "/console"))
+    assert "/cention/tokens" in home.text
+    page = await client.get(path(workspace, "/console/cention/tokens"))
+    assert page.status_code == 200
+    assert "No tokens yet." in page.text
+    csrf = token_in(page.text)
+    url = path(workspace, "/console/cention/tokens")
+    nothing = await client.post(url, data={"csrf": csrf, "name": "bot"})  # no claim
+    assert nothing.status_code == 400
+    forged = await client.post(url, data={"name": "bot", "claim:Access to library": "on"})
+    assert forged.status_code == 403
+    made = await client.post(url, data={"csrf": csrf, "name": "bot", "area": "1",
+                                        "claim:Access to library": "on"})  # fmt: skip
+    assert made.status_code == 201
+    found = re.search(r'<textarea id="new-token" readonly rows="4">([^<]+)</textarea>', made.text)
+    assert found is not None
+    secret = found.group(1)
+    api = path(workspace, "/capi/json/c3_libraries")
+    answer = await client.get(api, headers={"Authorization": f"Bearer {secret}"})
+    assert answer.status_code == 200, answer.text
+    listed = await client.get(url)
+    assert "bot" in listed.text
+    assert secret not in listed.text  # shown once only
+    again = await client.post(url, data={"csrf": csrf, "name": "bot",
+                                         "claim:Access to library": "on"})  # fmt: skip
+    assert again.status_code == 409
+    revoked = await client.post(url + "/revoke", data={"csrf": csrf, "name": "bot"})
+    assert revoked.status_code == 303
+    assert (await client.get(api, headers={"Authorization": f"Bearer {secret}"})).status_code == 401
+    assert "revoked" in (await client.get(url)).text
+
+
+async def test_an_agent_is_refused_administration_pages(
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
+) -> None:
+    agent = await factories.user(services, workspace, roles=("itil",))
+    await signed_in(client, workspace, agent)
+    home = await client.get(path(workspace, "/console"))
+    assert home.status_code == 200
+    assert "/cention/tokens" not in home.text
+    refused = await client.get(path(workspace, "/console/cention/tokens"))
+    assert refused.status_code == 403
+    posted = await client.post(
+        path(workspace, "/console/cention/tokens"),
+        data={"csrf": token_in(home.text), "name": "x", "claim:Access to library": "on"},
+    )
+    assert posted.status_code == 403
+    async with services.read() as unit:
+        assert await api_tokens.listed(unit, workspace) == []

@@ -13,17 +13,21 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from frontdesk.domain import clock
-from frontdesk.domain.auth import credentials
+from frontdesk.domain.auth import credentials, repository
 from frontdesk.domain.presence import sessions
-from frontdesk.domain.presence.sessions import Pair, Signed
+from frontdesk.domain.presence.sessions import Pair
 from frontdesk.domain.principal import Principal
 from frontdesk.domain.services import Services
 from frontdesk.domain.workspaces.service import instance_secret
 
 LIFETIME = timedelta(hours=8)
+# The role that may administer the workspace (every page); others see people and
+# conversations only.
+ADMIN = "admin"
 
 
 def _digest(token: str) -> str:
@@ -49,12 +53,31 @@ async def sign_in(
     return token, user
 
 
-async def visitor(services: Services, workspace_id: int, token: str) -> Signed | None:
+@dataclass(frozen=True, slots=True)
+class Visitor:
+    """A signed-in person: who, with which roles (as they are now, not at sign-in)."""
+
+    user_sys_id: str
+    user_name: str
+    roles: frozenset[str]
+
+    @property
+    def administers(self) -> bool:
+        return ADMIN in self.roles
+
+
+async def visitor(services: Services, workspace_id: int, token: str) -> Visitor | None:
     """Who the session ``token`` is in this workspace (None: no open session here)."""
     if not token:
         return None
     async with services.read() as unit:
-        return await sessions.current(unit, workspace_id, _digest(token))
+        found = await sessions.current(unit, workspace_id, _digest(token))
+        if found is None:
+            return None
+        roles = await repository.role_names(
+            unit.tx, workspace_id=workspace_id, user_sys_id=found.user_sys_id
+        )
+    return Visitor(found.user_sys_id, found.user_name, roles)
 
 
 async def sign_out(services: Services, workspace_id: int, token: str) -> None:

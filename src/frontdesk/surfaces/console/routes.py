@@ -8,9 +8,6 @@ workspace's console path.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Awaitable, Callable
-from functools import wraps
 from importlib.resources import files
 
 from starlette.requests import Request
@@ -18,16 +15,22 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from frontdesk.domain.auth import browser
-from frontdesk.domain.presence.sessions import Signed
 from frontdesk.domain.workspace import Workspace
-from frontdesk.errors import NotFound, Throttled, Unauthenticated
-from frontdesk.surfaces.console import pages
-from frontdesk.surfaces.context import origin, services_of, unexpected, workspace_of
+from frontdesk.errors import Throttled, Unauthenticated
+from frontdesk.surfaces.console import cention_tokens, pages
+from frontdesk.surfaces.console.visit import (
+    SESSION,
+    Visit,
+    form_of,
+    guarded,
+    refused,
+    signed,
+)
+from frontdesk.surfaces.context import origin, services_of, workspace_of
 from frontdesk.surfaces.routing import Surface, allow_header
 
-log = logging.getLogger("frontdesk.console")
 PREFIXES = ("/console",)
-SESSION, FORM = "fd_session", "fd_form"
+FORM = "fd_form"
 _ASSETS = {"console.css": "text/css; charset=utf-8"}
 
 
@@ -43,48 +46,9 @@ def _cookie(request: Request, response: Response, name: str, value: str, **more:
     )
 
 
-async def _form(request: Request) -> dict[str, str]:
-    found = await request.form()
-    return {k: v for k, v in found.items() if isinstance(v, str)}
-
-
-def _refused(request: Request, status: int, title: str, detail: str) -> Response:
-    return pages.page(request, "refused.html", status, title=title, detail=detail, workspace="")
-
-
-Handler = Callable[[Request], Awaitable[Response]]
-
-
-def guarded(handler: Handler) -> Handler:
-    """Answer an unknown workspace and any failure as a page, never a traceback."""
-
-    @wraps(handler)
-    async def run(request: Request) -> Response:
-        try:
-            return await handler(request)
-        except NotFound:
-            return _refused(request, 404, "Not found", "There is no such workspace.")
-        except Exception:
-            reference = unexpected(log, request)
-            detail = f"The console failed to show this page (reference {reference})."
-            return _refused(request, 500, "Something went wrong", detail)
-
-    return run
-
-
-async def _visitor(request: Request, workspace: Workspace) -> Signed | None:
-    token = request.cookies.get(SESSION, "")
-    return await browser.visitor(services_of(request), workspace.id, token)
-
-
-@guarded
-async def home(request: Request) -> Response:
-    workspace = await workspace_of(request)
-    signed = await _visitor(request, workspace)
-    if signed is None:
-        return pages.redirect(request, "/sign-in")
-    csrf = await browser.form_token(services_of(request), request.cookies[SESSION])
-    return pages.page(request, "home.html", signed=signed, csrf=csrf, workspace=workspace.name)
+@signed()
+async def home(visit: Visit) -> Response:
+    return visit.render("home.html")
 
 
 def _sign_in_page(
@@ -102,7 +66,8 @@ def _sign_in_page(
 @guarded
 async def sign_in_form(request: Request) -> Response:
     workspace = await workspace_of(request)
-    if await _visitor(request, workspace) is not None:
+    token = request.cookies.get(SESSION, "")
+    if await browser.visitor(services_of(request), workspace.id, token) is not None:
         return pages.redirect(request, "")
     return _sign_in_page(request, workspace)
 
@@ -110,9 +75,9 @@ async def sign_in_form(request: Request) -> Response:
 @guarded
 async def sign_in(request: Request) -> Response:
     workspace = await workspace_of(request)
-    given = await _form(request)
+    given = await form_of(request)
     if not browser.same(given.get("csrf", ""), request.cookies.get(FORM, "")):
-        return _refused(
+        return refused(
             request, 403, "Refused", "The form was not this console's (its token is missing)."
         )
     user = given.get("user_name", "").strip()
@@ -132,19 +97,11 @@ async def sign_in(request: Request) -> Response:
     return response
 
 
-@guarded
-async def sign_out(request: Request) -> Response:
-    workspace = await workspace_of(request)
-    services = services_of(request)
-    token = request.cookies.get(SESSION, "")
-    signed = await _visitor(request, workspace)
-    given = await _form(request)
-    expected = await browser.form_token(services, token) if signed else ""
-    if signed is None or not browser.same(given.get("csrf", ""), expected):
-        return _refused(request, 403, "Refused", "This form is not from your session here.")
-    await browser.sign_out(services, workspace.id, token)
-    response = pages.redirect(request, "/sign-in")
-    response.delete_cookie(SESSION, path=pages.base(request))
+@signed()
+async def sign_out(visit: Visit) -> Response:
+    await browser.sign_out(visit.services, visit.workspace.id, visit.request.cookies[SESSION])
+    response = visit.redirect("/sign-in")
+    response.delete_cookie(SESSION, path=pages.base(visit.request))
     return response
 
 
@@ -158,12 +115,12 @@ async def asset(request: Request) -> Response:
 
 
 async def not_found(request: Request) -> Response:
-    return _refused(request, 404, "Not found", f"The console has no page {request.url.path}.")
+    return refused(request, 404, "Not found", f"The console has no page {request.url.path}.")
 
 
 async def wrong_method(request: Request, allowed: frozenset[str]) -> Response:
     shown = allow_header(allowed)
-    response = _refused(request, 405, "Not allowed", f"{request.method} is not taken here.")
+    response = refused(request, 405, "Not allowed", f"{request.method} is not taken here.")
     response.headers["Allow"] = shown
     return response
 
@@ -178,6 +135,7 @@ def surface() -> Surface:
             Route("/console/sign-in", sign_in, methods=["POST"]),
             Route("/console/sign-out", sign_out, methods=["POST"]),
             Route("/console/static/{name}", asset, methods=["GET"]),
+            *cention_tokens.routes(),
         ],
         not_found=not_found,
         wrong_method=wrong_method,
