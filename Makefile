@@ -35,6 +35,7 @@ types:
 
 unit:
 	$(BIN)/pytest -n 2 --dist loadscope --no-loadscope-reorder
+	@command -v chromium >/dev/null || echo "NOTE: chromium is not installed, so the console's browser tests were skipped (apt-get install chromium; .ci/run installs it)."
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

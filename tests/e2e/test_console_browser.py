@@ -1,0 +1,105 @@
+"""The console in a real browser (Playwright driving Debian's chromium, no download):
+signing in, with JavaScript and without; a form posted without its token refused; a
+Cention token made on its page and used against the API. Screenshots of each page are
+written to ``FRONTDESK_SCREENSHOTS`` (default: the test's temporary directory)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.e2e.conftest import Server
+
+CHROMIUM = shutil.which("chromium")
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.long,
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="chromium is not installed (apt-get install chromium): "
+        "the console's browser tests did not run",
+    ),
+]
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    """One per test: Playwright's synchronous API keeps an event loop running while it is
+    open, and the next database's server fixture needs none running."""
+    with sync_playwright() as playwright:
+        found = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield found
+        found.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    where = Path(os.environ.get("FRONTDESK_SCREENSHOTS", tmp_path))
+    where.mkdir(parents=True, exist_ok=True)
+    return where
+
+
+def sign_in(page: Page, server: Server) -> None:
+    page.goto(f"{server.url}/console")
+    assert page.url.endswith("/console/sign-in")
+    page.fill("input[name=user_name]", server.credentials["username"])
+    page.fill("input[name=password]", server.credentials["password"])
+    page.click("button[type=submit]")
+    page.wait_for_url("**/console")
+
+
+def test_sign_in_and_a_cention_token(server: Server, browser: Browser, shots: Path) -> None:
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server.url}/console")
+    page.screenshot(path=shots / f"sign-in-{server.database[:6]}.png")
+    page.fill("input[name=user_name]", server.credentials["username"])
+    page.fill("input[name=password]", "not the password")
+    page.click("button[type=submit]")
+    assert "wrong" in page.inner_text("[role=alert]")
+    page.fill("input[name=password]", server.credentials["password"])
+    page.click("button[type=submit]")
+    page.wait_for_url("**/console")
+    assert f"Welcome, {server.credentials['username']}" in page.inner_text("h1")
+
+    page.click("text=Access Tokens")
+    page.fill("#create-token input[name=name]", "browser-bot")
+    page.check("input[name='claim:Access to library']")
+    page.click("text=Create token")
+    secret = page.input_value("#new-token")
+    page.screenshot(path=shots / f"token-made-{server.database[:6]}.png", full_page=True)
+    answer = httpx.get(
+        f"{server.url}/s/demo/capi/json/c3_libraries",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert answer.status_code == 200, answer.text
+    page.goto(f"{server.url}/console/cention/tokens")
+    assert secret not in page.content()  # shown once
+
+    # The browser's own session, posting without the form's token: refused, nothing made.
+    forged = page.request.post(
+        f"{server.url}/console/cention/tokens",
+        form={"name": "forged", "claim:Access to library": "on"},
+    )
+    assert forged.status == 403
+    page.reload()
+    assert "forged" not in page.inner_text("table")
+    page.click("text=Sign out")
+    page.wait_for_url("**/console/sign-in")
+    context.close()
+
+
+def test_without_javascript(server: Server, browser: Browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    sign_in(page, server)
+    page.click("text=Access Tokens")
+    assert page.url.endswith("/console/cention/tokens")
+    context.close()
