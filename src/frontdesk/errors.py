@@ -28,6 +28,7 @@ class Thing(StrEnum):
     ARCHIVE = "archive"
     CALL = "call"  # an open call, found by its agent's device
     ENDPOINT = "endpoint"  # a webhook endpoint
+    DELIVERY = "delivery"  # of a webhook event
     RATING = "rating"  # a social rating
     KNOWLEDGE_BASE = "knowledge base"
     CATEGORY = "category"  # a knowledge base's

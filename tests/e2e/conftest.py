@@ -48,7 +48,11 @@ class Server:
 
 
 def start(
-    database: str, data_dir: Path, *extra: str, port: int | None = None
+    database: str,
+    data_dir: Path,
+    *extra: str,
+    port: int | None = None,
+    environment: dict[str, str] | None = None,
 ) -> tuple[subprocess.Popen[bytes], str]:
     port = port or free_port()
     scheme = "https" if "--tls" in extra else "http"
@@ -56,6 +60,7 @@ def start(
         **os.environ,
         "FRONTDESK_DATA_DIR": str(data_dir),
         **{f"FRONTDESK_{name.upper()}": str(value) for name, value in CHEAP_ARGON2.items()},
+        **(environment or {}),
     }
     log = data_dir / "serve.log"
     with log.open("wb") as output:
@@ -114,7 +119,8 @@ def server(
         fresh, dropped = migrated_postgres(base)
         database = fresh.url.render_as_string(hide_password=False)
     extra = tuple(getattr(request.module, "SERVER_ARGS", ()))
-    process, url = start(database, data_dir, *extra)
+    environment = dict(getattr(request.module, "SERVER_ENVIRONMENT", {}))
+    process, url = start(database, data_dir, *extra, environment=environment)
     try:
         yield Server(url, database, demo_credentials(database), data_dir)
     finally:

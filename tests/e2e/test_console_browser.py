@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+import time
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -15,8 +18,11 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.e2e.conftest import Server
+from tests.surfaces.cention.test_errands import MEDIA
 
 CHROMIUM = shutil.which("chromium")
+# The callback test's receiver is on this machine.
+SERVER_ENVIRONMENT = {"FRONTDESK_CALLBACK_ALLOW_PRIVATE": "true"}
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.long,
@@ -103,3 +109,59 @@ def test_without_javascript(server: Server, browser: Browser) -> None:
     page.click("text=Access Tokens")
     assert page.url.endswith("/console/cention/tokens")
     context.close()
+
+
+def test_a_callback_and_its_delivery_log(server: Server, browser: Browser, shots: Path) -> None:
+    received: list[bytes] = []
+
+    class Receiver(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            received.append(self.rfile.read(int(self.headers["Content-Length"])))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    listener = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=listener.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    page = context.new_page()
+    try:
+        sign_in(page, server)
+        page.click("text=Callback")
+        page.fill("#callback input[name=url]", f"http://127.0.0.1:{listener.server_port}/cb")
+        page.fill("#callback input[name=secret]", "123456")
+        page.click("#callback button[type=submit]")
+        page.wait_for_url("**/console/cention/callback")
+        token = server.credentials["cention_token"]
+        message = {"from": "browser@example.com", "subject": "From the browser", "body": "Hi"}
+        reply = {"subject": "Re", "body": "Answered", "user_type": "", "user_id": ""}
+        document = {"data": {"type": "c3_new_errands",
+                             "attributes": {"msg": message, "answer": reply}}}  # fmt: skip
+        made = httpx.post(
+            f"{server.url}/s/demo/capi/json/c3_new_errands", json=document,
+            headers={"Authorization": f"Bearer {token}", "Content-Type": MEDIA},
+        )  # fmt: skip
+        assert made.status_code == 201, made.text
+        errand = made.json()["data"]["id"]
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not received:
+            time.sleep(0.1)
+        assert received, "the server delivered nothing"
+        page.reload()
+        row = page.locator("#deliveries tbody tr").first
+        assert row.get_attribute("class") == "state-delivered"
+        assert errand in row.inner_text()
+        assert " · 200 · " in row.inner_text()
+        page.screenshot(path=shots / f"callback-{server.database[:6]}.png", full_page=True)
+        row.locator("text=Redeliver").click()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and len(received) < 2:
+            time.sleep(0.1)
+        assert len(received) == 2
+        assert received[0] == received[1]  # the same message, sent again
+    finally:
+        context.close()
+        listener.shutdown()
+        listener.server_close()

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from frontdesk.domain import clock
 from frontdesk.domain.services import Unit
 from frontdesk.domain.webhooks import endpoints, repository
+from frontdesk.errors import NotFound, Thing
 
 PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
 # A claimed delivery is not claimed again for this long (its sender may have died).
@@ -141,3 +142,64 @@ async def summary(unit: Unit, workspace_id: int) -> Summary:
     return Summary(
         states.get(PENDING, 0), states.get(DELIVERED, 0), states.get(FAILED, 0), attempts
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    at: datetime
+    status: int | None
+    latency_ms: int
+    error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    """A delivery as its log shows it: what, its state, and every attempt at it."""
+
+    id: int
+    event: str
+    subject_id: int
+    state: str
+    created_on: datetime
+    delivered_on: datetime | None
+    next_attempt_at: datetime | None  # when it is tried next (pending only)
+    last_status: int | None
+    attempts: tuple[Attempt, ...]
+
+
+async def log(
+    unit: Unit, workspace_id: int, *, before: int | None = None, limit: int = 50
+) -> list[Logged]:
+    """The workspace's deliveries, newest first (below the id ``before``), with their
+    attempts."""
+    rows = await repository.logged(
+        unit.tx, workspace_id=workspace_id, before=before or 2**62, limit=limit
+    )
+    tried: dict[int, list[Attempt]] = {int(row["id"]): [] for row in rows}
+    for row in await repository.attempts(unit.tx, list(tried)):
+        tried[int(row["delivery_id"])].append(
+            Attempt(row["at"], row["status"], int(row["latency_ms"]), row["error"])
+        )
+    return [
+        Logged(
+            int(row["id"]),
+            str(row["event"]),
+            int(row["subject_id"]),
+            str(row["state"]),
+            row["created_on"],
+            row["delivered_on"],
+            row["next_attempt_at"] if row["state"] == PENDING else None,
+            row["last_status"],
+            tuple(tried[int(row["id"])]),
+        )
+        for row in rows
+    ]
+
+
+async def redeliver(unit: Unit, workspace_id: int, delivery_id: int) -> None:
+    """Send a delivery again now (delivered, failed or waiting for its next retry), with
+    the same message id, so that a receiver that has it can tell."""
+    if not await repository.again(
+        unit.tx, workspace_id=workspace_id, delivery_id=delivery_id, now=clock.now()
+    ):
+        raise NotFound(Thing.DELIVERY, str(delivery_id))

@@ -121,3 +121,60 @@ async def counts(tx: Transaction, *, workspace_id: int) -> tuple[dict[str, int],
         .where(webhook_attempt.c.workspace_id == workspace_id)
     )
     return {str(s): int(n) for s, n in states.rows}, int(attempts or 0)
+
+
+_LOGGED = Prepared(
+    sa.select(
+        webhook_delivery.c.id,
+        webhook_delivery.c.event,
+        webhook_delivery.c.subject_id,
+        webhook_delivery.c.state,
+        webhook_delivery.c.attempts,
+        webhook_delivery.c.created_on,
+        webhook_delivery.c.delivered_on,
+        webhook_delivery.c.next_attempt_at,
+        webhook_delivery.c.last_status,
+    )
+    .where(
+        webhook_delivery.c.workspace_id == sa.bindparam("ws"),
+        webhook_delivery.c.id < sa.bindparam("before"),
+    )
+    .order_by(webhook_delivery.c.id.desc())
+    .limit(sa.bindparam("limit"))
+)
+_ATTEMPTS = Prepared(
+    sa.select(
+        webhook_attempt.c.delivery_id,
+        webhook_attempt.c.at,
+        webhook_attempt.c.status,
+        webhook_attempt.c.latency_ms,
+        webhook_attempt.c.error,
+    )
+    .where(webhook_attempt.c.delivery_id.in_(sa.bindparam("ids", expanding=True)))
+    .order_by(webhook_attempt.c.id)
+)
+
+
+async def logged(
+    tx: Transaction, *, workspace_id: int, before: int, limit: int
+) -> list[dict[str, Any]]:
+    """The workspace's deliveries with ids below ``before``, newest first."""
+    found = await tx.fetch(_LOGGED, {"ws": workspace_id, "before": before, "limit": limit})
+    return found.mappings()
+
+
+async def attempts(tx: Transaction, ids: list[int]) -> list[dict[str, Any]]:
+    return (await tx.fetch(_ATTEMPTS, {"ids": ids})).mappings() if ids else []
+
+
+async def again(tx: Transaction, *, workspace_id: int, delivery_id: int, now: datetime) -> bool:
+    """Make a delivery due now (pending); whether the workspace has it."""
+    changed = await tx.execute(
+        sa.update(webhook_delivery)
+        .where(
+            webhook_delivery.c.workspace_id == workspace_id,
+            webhook_delivery.c.id == delivery_id,
+        )
+        .values(state="pending", next_attempt_at=now)
+    )
+    return changed > 0

@@ -17,7 +17,7 @@ from starlette.routing import Route
 from frontdesk.domain.auth import browser
 from frontdesk.domain.workspace import Workspace
 from frontdesk.errors import Throttled, Unauthenticated
-from frontdesk.surfaces.console import cention_tokens, pages
+from frontdesk.surfaces.console import cention_callback, cention_tokens, pages
 from frontdesk.surfaces.console.visit import (
     SESSION,
     Visit,
@@ -136,6 +136,7 @@ def surface() -> Surface:
             Route("/console/sign-out", sign_out, methods=["POST"]),
             Route("/console/static/{name}", asset, methods=["GET"]),
             *cention_tokens.routes(),
+            *cention_callback.routes(),
         ],
         not_found=not_found,
         wrong_method=wrong_method,
