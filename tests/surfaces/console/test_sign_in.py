@@ -10,6 +10,8 @@ from datetime import datetime
 import httpx
 import pytest
 
+from frontdesk.app import create_app
+from frontdesk.config import Settings
 from frontdesk.domain.auth import api_tokens
 from frontdesk.domain.presence import events
 from frontdesk.domain.presence.events import Window
@@ -201,3 +203,17 @@ async def test_an_agent_is_refused_administration_pages(
     assert posted.status_code == 403
     async with services.read() as unit:
         assert await api_tokens.listed(unit, workspace) == []
+
+
+async def test_the_cookie_is_secure_over_https(
+    services: Services, settings: Settings, workspace: Workspace
+) -> None:
+    public = settings.model_copy(update={"public_url": "https://frontdesk.example"})
+    transport = httpx.ASGITransport(app=create_app(public, services=services))
+    async with httpx.AsyncClient(transport=transport, base_url="https://testserver") as client:
+        user = await factories.user(services, workspace)
+        answer = await signed_in(client, workspace, user)
+    assert answer.status_code == 303
+    cookie = next(v for k, v in answer.headers.multi_items()
+                  if k == "set-cookie" and v.startswith("fd_session="))  # fmt: skip
+    assert "Secure" in cookie

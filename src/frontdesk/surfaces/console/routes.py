@@ -34,15 +34,17 @@ FORM = "fd_form"
 _ASSETS = {"console.css": "text/css; charset=utf-8"}
 
 
-def _cookie(request: Request, response: Response, name: str, value: str, **more: object) -> None:
+def _cookie(
+    request: Request, response: Response, name: str, value: str, max_age: int | None = None
+) -> None:
     response.set_cookie(
         name,
         value,
+        max_age=max_age,
         path=pages.base(request),
         httponly=True,
         samesite="lax",
         secure=origin(request).startswith("https:"),
-        **more,  # type: ignore[arg-type]
     )
 
 
