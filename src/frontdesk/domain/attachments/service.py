@@ -137,6 +137,12 @@ async def chunk(unit: Unit, content: Content, seq: int) -> bytes:
     return data
 
 
+async def whole(unit: Unit, actor: Actor, attachment: Mapping[str, Any]) -> bytes:
+    """All of a file's content at once (for an API that answers it inline, not streamed)."""
+    found = await content(unit, actor, attachment)
+    return b"".join([await chunk(unit, found, seq) for seq in range(found.chunks)])
+
+
 async def delete(unit: Unit, actor: Actor, sys_id: str) -> None:
     attachment = await get(unit, actor, sys_id)
     actor.require(Operation.DETACH, _target(str(attachment["table_name"])))

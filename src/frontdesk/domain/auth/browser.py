@@ -55,11 +55,13 @@ async def sign_in(
 
 @dataclass(frozen=True, slots=True)
 class Visitor:
-    """A signed-in person: who, with which roles (as they are now, not at sign-in)."""
+    """A signed-in person: who, with which roles (as they are now, not at sign-in), and
+    the token their session's forms carry."""
 
     user_sys_id: str
     user_name: str
     roles: frozenset[str]
+    form_token: str
 
     @property
     def administers(self) -> bool:
@@ -77,19 +79,14 @@ async def visitor(services: Services, workspace_id: int, token: str) -> Visitor 
         roles = await repository.role_names(
             unit.tx, workspace_id=workspace_id, user_sys_id=found.user_sys_id
         )
-    return Visitor(found.user_sys_id, found.user_name, roles)
+        secret = await instance_secret(unit)
+    form = hmac.new(secret, f"form:{token}".encode(), hashlib.sha256).hexdigest()
+    return Visitor(found.user_sys_id, found.user_name, roles, form)
 
 
 async def sign_out(services: Services, workspace_id: int, token: str) -> None:
     async with services.write() as unit:
         await sessions.end(unit, workspace_id, _digest(token))
-
-
-async def form_token(services: Services, token: str) -> str:
-    """The token a signed-in page's forms carry: bound to the session."""
-    async with services.read() as unit:
-        secret = await instance_secret(unit)
-    return hmac.new(secret, f"form:{token}".encode(), hashlib.sha256).hexdigest()
 
 
 def same(given: str, expected: str) -> bool:

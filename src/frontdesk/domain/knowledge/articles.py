@@ -73,7 +73,6 @@ class File:
 
     id: int
     sys_id: str
-    article: str
     name: str
     content_type: str
     hash: str
@@ -167,7 +166,6 @@ def _file(row: Mapping[str, Any]) -> File:
     return File(
         int(row["id"]),
         row["sys_id"],
-        row["table_sys_id"],
         row["file_name"] or "",
         row["content_type"] or "application/octet-stream",
         row["hash"],
@@ -197,9 +195,12 @@ async def file(unit: Unit, actor: Actor, number: int) -> tuple[File, bytes]:
         raise NotFound(Thing.ATTACHMENT, str(number))
     # A file of an article not shown is not found either.
     await _shown(unit, actor, row["table_sys_id"], NotFound(Thing.ATTACHMENT, str(number)))
-    content = await attachments.content(unit, actor, row)
-    data = b"".join([await attachments.chunk(unit, content, seq) for seq in range(content.chunks)])
-    return _file(row), data
+    return _file(row), await attachments.whole(unit, actor, row)
+
+
+async def content(unit: Unit, actor: Actor, listed: File) -> bytes:
+    """The content of a file ``files`` listed."""
+    return await attachments.whole(unit, actor, {"hash": listed.hash, "sys_id": listed.sys_id})
 
 
 def with_images(html: str, images: Mapping[int, str]) -> str:

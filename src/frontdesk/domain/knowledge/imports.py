@@ -38,8 +38,6 @@ class Imported:
     questions: list[int] = field(default_factory=list)
     attachments: list[int] = field(default_factory=list)
     images: list[int] = field(default_factory=list)
-    # The sys_id each question got, by its row id.
-    sys_ids: dict[int, str] = field(default_factory=dict)
 
 
 def _refuse(where: str, why: str) -> Invalid:
@@ -172,9 +170,7 @@ class _Importer:
             "kb_category": category,
         }
         made = await records.insert(self.unit, self.actor, ARTICLES, values)
-        number = int(made["id"])
-        self.made.questions.append(number)
-        self.made.sys_ids[number] = made["sys_id"]
+        self.made.questions.append(int(made["id"]))
         for i, attached in enumerate(_list(found.get("attachments"), f"{where}.attachments")):
             file = _file(attached, f"{where}.attachments[{i}]")
             upload = Upload(

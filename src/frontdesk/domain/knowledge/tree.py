@@ -17,6 +17,7 @@ from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Unit
 from frontdesk.errors import NotFound, Thing
 from frontdesk.query.ast import EMPTY, Condition
+from frontdesk.store import records as store
 from frontdesk.store.tables import REGISTRY
 
 BASES, CATEGORIES = REGISTRY["kb_knowledge_base"], REGISTRY["kb_category"]
@@ -122,17 +123,32 @@ async def _rows(unit: Unit, actor: Actor, table: Any) -> list[Mapping[str, Any]]
     return sorted(page.records, key=lambda row: int(row["id"]))
 
 
+def _base(row: Mapping[str, Any]) -> Base:
+    return Base(
+        int(row["id"]),
+        row["sys_id"],
+        row["title"] or "",
+        bool(row["external"]),
+        _ref(row["parent"]),
+        _ref(row["parent_category"]),
+    )
+
+
+async def base(unit: Unit, actor: Actor, number: int) -> Base:
+    """The active base ``number``, read alone (not the whole tree)."""
+    found = await store.sys_id_of(unit.tx, BASES, workspace_id=actor.workspace_id, key=number)
+    if found is not None:
+        query = _ACTIVE.also(Condition("sys_id", "=", "=", found, 0))
+        page = await records.query(unit, actor, BASES, query, limit=1, offset=0, count=False)
+        if page.records:
+            return _base(page.records[0])
+    raise NotFound(Thing.KNOWLEDGE_BASE, str(number))
+
+
 async def load(unit: Unit, actor: Actor) -> Tree:
     tree = Tree()
     for row in await _rows(unit, actor, BASES):
-        tree.bases[row["sys_id"]] = Base(
-            int(row["id"]),
-            row["sys_id"],
-            row["title"] or "",
-            bool(row["external"]),
-            _ref(row["parent"]),
-            _ref(row["parent_category"]),
-        )
+        tree.bases[row["sys_id"]] = _base(row)
     for row in await _rows(unit, actor, CATEGORIES):
         tree.categories[row["sys_id"]] = Category(
             int(row["id"]),

@@ -5,6 +5,7 @@ an area's archived image, content as padded standard base64 (the Go SDK decodes 
 from __future__ import annotations
 
 import base64
+from typing import Any
 
 from starlette.responses import Response
 
@@ -17,16 +18,26 @@ from frontdesk.surfaces.cention.call import Call, endpoint
 RESPONSE_ATTACHMENTS, AREA_ARCHIVES = "c3_response_attachments", "c3_area_archives"
 
 
+def shown(
+    key: int,
+    content_type: str,
+    name: str,
+    content: bytes | None,
+    content_id: str | None = None,
+) -> dict[str, Any]:
+    """A file as the ``attachment`` attribute shows it; its content as padded standard
+    base64, unless ``content`` is None (``without_content``)."""
+    attachment: dict[str, Any] = {"c3_id": key, "content_type": content_type, "name": name}
+    if content is not None:
+        attachment["content"] = base64.b64encode(content).decode()
+    if content_id:
+        attachment["content_id"] = content_id
+    return attachment
+
+
 def _answer(call: Call, kind: str, stored: Stored) -> Response:
-    attachment: dict[str, object] = {
-        "c3_id": stored.id,
-        "content_type": stored.content_type,
-        "name": stored.name,
-    }
-    if not call.flag("without_content"):
-        attachment["content"] = base64.b64encode(stored.content).decode()
-    if stored.content_id:
-        attachment["content_id"] = stored.content_id
+    content = None if call.flag("without_content") else stored.content
+    attachment = shown(stored.id, stored.content_type, stored.name, content, stored.content_id)
     item = jsonapi.resource(
         kind, stored.id, {"attachment": attachment}, links={"self": call.link(kind, stored.id)}
     )

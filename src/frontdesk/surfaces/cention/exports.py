@@ -19,6 +19,7 @@ from starlette.responses import Response, StreamingResponse
 
 from frontdesk.domain.exports import service as exports
 from frontdesk.domain.exports.service import Preset, Span
+from frontdesk.errors import Invalid
 from frontdesk.surfaces.cention import jsonapi
 from frontdesk.surfaces.cention.access import EXPORT
 from frontdesk.surfaces.cention.call import Call, endpoint
@@ -78,18 +79,17 @@ def _span(data: Mapping[str, Any]) -> tuple[Span, dict[str, Any]]:
         )
     first = _day(attributes, "errand_from_date")
     last = _day(attributes, "errand_to_date")
-    if first and last and first > last:
-        raise Problem(
-            400,
-            "errand_from_date is after errand_to_date.",
-            pointer="/data/attributes/errand_from_date",
-        )
+    try:
+        span = Span(closure, first, last)
+    except Invalid:
+        pointer = "/data/attributes/errand_from_date"
+        raise Problem(400, "errand_from_date is after errand_to_date.", pointer=pointer) from None
     shown = {
         "use_closure_date": closure,
         "errand_from_date": attributes.get("errand_from_date") or "",
         "errand_to_date": attributes.get("errand_to_date") or "",
     }
-    return Span(closure, first, last), shown
+    return span, shown
 
 
 async def _body(

@@ -22,7 +22,7 @@ from frontdesk.domain.knowledge import articles, tree
 from frontdesk.domain.knowledge.articles import Article, File, Part
 from frontdesk.domain.knowledge.tree import Base, Category, Tree
 from frontdesk.errors import NotFound
-from frontdesk.surfaces.cention import jsonapi
+from frontdesk.surfaces.cention import attachments, jsonapi
 from frontdesk.surfaces.cention.access import LIBRARY
 from frontdesk.surfaces.cention.call import Call, endpoint
 from frontdesk.surfaces.cention.jsonapi import Problem
@@ -112,23 +112,21 @@ class Shelf:
         return jsonapi.resource(QUESTIONS, article.id, shown, relationships=related, links=links)
 
     def attachment(self, file: File, content: bytes | None = None) -> dict[str, Any]:
-        shown: dict[str, Any] = {
-            "c3_id": file.id,
-            "content_type": file.content_type,
-            "name": file.name,
-        }
-        if content is not None:
-            shown["content"] = base64.b64encode(content).decode()
-        return jsonapi.resource(
-            ATTACHMENTS,
-            file.id,
-            {"attachment": shown, "c3_id": file.id},
-            links={"self": _href(self.call, ATTACHMENTS, file.id)},
-        )
+        return _file(self.call, ATTACHMENTS, file.id, file.content_type, file.name, content)
 
     def attachments(self) -> list[dict[str, Any]]:
         every = (f for article in self.articles for f in self.files.get(article.sys_id) or [])
         return [self.attachment(f) for f in sorted(every, key=lambda f: f.id)]
+
+
+def _file(
+    call: Call, kind: str, key: int, content_type: str, name: str, content: bytes | None
+) -> dict[str, Any]:
+    """A library attachment or an embedded archive: the file, and its number again."""
+    attachment = attachments.shown(key, content_type, name, content)
+    return jsonapi.resource(
+        kind, key, {"attachment": attachment, "c3_id": key}, links={"self": _href(call, kind, key)}
+    )
 
 
 async def _image(call: Call, key: int) -> Stored | None:
@@ -249,8 +247,8 @@ async def questions(call: Call) -> Response:
 
 @endpoint(LIBRARY)
 async def library_questions(call: Call) -> Response:
-    loaded = await tree.load(call.unit, call.actor)
-    return await _questions(call, loaded.base(call.key("library")).sys_id)
+    found = await tree.base(call.unit, call.actor, call.key("library"))
+    return await _questions(call, found.sys_id)
 
 
 async def _article(call: Call) -> tuple[Shelf, Article]:
@@ -277,8 +275,8 @@ async def question_attachments(call: Call) -> Response:
     bare = call.flag("without_content")
     data = []
     for listed in shelf.files.get(found.sys_id) or []:
-        file, content = await articles.file(call.unit, call.actor, listed.id)
-        data.append(shelf.attachment(file, None if bare else content))
+        content = None if bare else await articles.content(call.unit, call.actor, listed)
+        data.append(shelf.attachment(listed, content))
     links = {"self": _href(call, QUESTIONS, found.id, "attachments")}
     return jsonapi.respond(jsonapi.document(data, links=links))
 
@@ -303,23 +301,9 @@ async def embedded_archives(call: Call) -> Response:
     data = []
     for key in found.embedded():
         image = await _image(call, key)
-        if image is None:
-            continue
-        shown: dict[str, Any] = {
-            "c3_id": image.id,
-            "content_type": image.content_type,
-            "name": image.name,
-        }
-        if not bare:
-            shown["content"] = base64.b64encode(image.content).decode()
-        data.append(
-            jsonapi.resource(
-                ARCHIVES,
-                image.id,
-                {"attachment": shown, "c3_id": image.id},
-                links={"self": _href(call, ARCHIVES, image.id)},
-            )
-        )
+        if image is not None:
+            content = None if bare else image.content
+            data.append(_file(call, ARCHIVES, image.id, image.content_type, image.name, content))
     links = {"self": _href(call, QUESTIONS, found.id, "embedded_archives")}
     return jsonapi.respond(jsonapi.document(data, links=links))
 

@@ -59,8 +59,11 @@ class Visit:
     services: Services
     workspace: Workspace
     visitor: Visitor
-    csrf: str
     given: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def csrf(self) -> str:
+        return self.visitor.form_token
 
     def render(self, template: str, status: int = 200, **values: Any) -> Response:
         return pages.page(
@@ -91,11 +94,10 @@ def signed(*, admin: bool = False) -> Callable[[Callable[[Visit], Awaitable[Resp
             if admin and not visitor.administers:
                 detail = "This page is for the workspace's administrators."
                 return refused(request, 403, "Refused", detail)
-            csrf = await browser.form_token(services, token)
-            visit = Visit(request, services, workspace, visitor, csrf)
+            visit = Visit(request, services, workspace, visitor)
             if request.method == "POST":
                 visit.given = await form_of(request)
-                if not browser.same(visit.given.get("csrf", ""), csrf):
+                if not browser.same(visit.given.get("csrf", ""), visit.csrf):
                     detail = "This form is not from your session here (its token is missing)."
                     return refused(request, 403, "Refused", detail)
             return await handler(visit)
