@@ -77,6 +77,11 @@ async def card_of(
     return int(found)
 
 
+async def card_id_of(tx: Transaction, *, workspace_id: int, consumer_sys_id: str) -> int | None:
+    found = await tx.scalar(_CARD_OF, {"ws": workspace_id, "consumer": consumer_sys_id})
+    return int(found) if found is not None else None
+
+
 async def card(tx: Transaction, *, workspace_id: int, card_id: int) -> dict[str, Any] | None:
     return await tx.first(_CARD, {"ws": workspace_id, "id": card_id})
 

@@ -167,3 +167,11 @@ async def get(unit: Unit, workspace_id: int, card_id: int) -> Card:
         str(row["name"] or ""),
         {reach: tuple(values) for reach, values in found.items()},
     )
+
+
+async def of_consumer(unit: Unit, workspace_id: int, consumer_sys_id: str) -> Card | None:
+    """The consumer's card, if the contact centre has one."""
+    card_id = await repository.card_id_of(
+        unit.tx, workspace_id=workspace_id, consumer_sys_id=consumer_sys_id
+    )
+    return await get(unit, workspace_id, card_id) if card_id is not None else None

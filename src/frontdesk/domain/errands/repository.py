@@ -319,3 +319,68 @@ async def save_agent(
         return int(number)
     values = {"workspace_id": workspace_id, "user_sys_id": user_sys_id, **values}
     return int(await tx.insert_row(agent, values, returning="id"))
+
+
+_OF_CARD = Prepared(
+    sa.select(
+        errand.c.id,
+        errand.c.channel,
+        errand.c.subject,
+        errand.c.from_address,
+        errand.c.answered,
+        errand.c.closed,
+        errand.c.created_on,
+        area.c.name.label("area_name"),
+    )
+    .select_from(errand.outerjoin(area, area.c.id == errand.c.area_id))
+    .where(
+        errand.c.workspace_id == sa.bindparam("ws"),
+        errand.c.card_id == sa.bindparam("card"),
+        errand.c.created_on <= sa.bindparam("upto"),
+    )
+    .order_by(errand.c.created_on.desc(), errand.c.id.desc())
+    .limit(sa.bindparam("limit"))
+)
+_COUNT_OF_CARD = Prepared(
+    sa.select(sa.func.count()).where(
+        errand.c.workspace_id == sa.bindparam("ws"), errand.c.card_id == sa.bindparam("card")
+    )
+)
+
+
+async def of_card(
+    tx: Transaction, *, workspace_id: int, card_id: int, upto: datetime, limit: int
+) -> list[dict[str, Any]]:
+    """A card's errands created at or before ``upto``, newest first."""
+    params = {"ws": workspace_id, "card": card_id, "upto": upto, "limit": limit}
+    return (await tx.fetch(_OF_CARD, params)).mappings()
+
+
+async def count_of_card(tx: Transaction, *, workspace_id: int, card_id: int) -> int:
+    return int(await tx.scalar(_COUNT_OF_CARD, {"ws": workspace_id, "card": card_id}) or 0)
+
+
+async def actions_of(tx: Transaction, *, errand_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The actions of these errands, each errand's in order, with the acting user's name."""
+    if not errand_ids:
+        return []
+    statement = (
+        sa.select(
+            errand_action.c.errand_id,
+            errand_action.c.kind,
+            errand_action.c.at,
+            _USERS.c.name.label("user_name"),
+        )
+        .select_from(
+            errand_action.outerjoin(
+                _USERS,
+                sa.and_(
+                    _USERS.c.workspace_id == errand_action.c.workspace_id,
+                    _USERS.c.sys_id == errand_action.c.user_sys_id,
+                ),
+            )
+        )
+        .where(errand_action.c.errand_id.in_(sorted(set(errand_ids))))
+        .order_by(errand_action.c.errand_id, errand_action.c.id)
+    )
+    return (await tx.fetch(statement)).mappings()

@@ -17,7 +17,13 @@ from starlette.routing import Route
 from frontdesk.domain.auth import browser
 from frontdesk.domain.workspace import Workspace
 from frontdesk.errors import Throttled, Unauthenticated
-from frontdesk.surfaces.console import cention_callback, cention_exports, cention_tokens, pages
+from frontdesk.surfaces.console import (
+    cention_callback,
+    cention_exports,
+    cention_tokens,
+    pages,
+    people,
+)
 from frontdesk.surfaces.console.visit import (
     SESSION,
     Visit,
@@ -140,6 +146,7 @@ def surface() -> Surface:
             *cention_tokens.routes(),
             *cention_callback.routes(),
             *cention_exports.routes(),
+            *people.routes(),
         ],
         not_found=not_found,
         wrong_method=wrong_method,

@@ -14,12 +14,13 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from frontdesk.domain.access import Actor
 from frontdesk.domain.auth import browser
 from frontdesk.domain.auth.browser import Visitor
 from frontdesk.domain.services import Services
 from frontdesk.domain.workspace import Workspace
 from frontdesk.errors import NotFound
-from frontdesk.surfaces.console import pages
+from frontdesk.surfaces.console import access, pages
 from frontdesk.surfaces.context import services_of, unexpected, workspace_of
 
 log = logging.getLogger("frontdesk.console")
@@ -64,6 +65,10 @@ class Visit:
     @property
     def csrf(self) -> str:
         return self.visitor.form_token
+
+    @property
+    def actor(self) -> Actor:
+        return access.actor(self.workspace.id, self.visitor)
 
     def render(self, template: str, status: int = 200, **values: Any) -> Response:
         return pages.page(

@@ -1,0 +1,1 @@
+"""People: one person as every service sees them, and what happened with them."""
