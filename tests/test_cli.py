@@ -354,3 +354,43 @@ def test_cention_library_and_export_presets(database: str, tmp_path: Path) -> No
                                       "--database", database])  # fmt: skip
         assert refused.exit_code != 0
         assert said in refused.output
+
+
+def test_workspace_snapshot_restore_and_reset(database: str, tmp_path: Path) -> None:
+    run("demo", "--database", database)
+    taken = tmp_path / "demo.jsonl"
+    run("workspace", "snapshot", "demo", str(taken), "--database", database)
+    lines = taken.read_text().splitlines()
+    assert json.loads(lines[0])["format"] == "frontdesk-snapshot"
+    assert any('"t":"errand"' in line for line in lines)
+
+    elsewhere = migrated_sqlite(tmp_path / "ci.db")  # a CI run's database of its own
+    restored = runner.invoke(
+        app, ["workspace", "restore", "ci", str(taken), "--database", elsewhere]
+    )
+    assert restored.exit_code == 0, restored.output
+    assert f"{len(lines) - 1} rows" in restored.output
+    again = tmp_path / "again.jsonl"
+    run("workspace", "snapshot", "ci", str(again), "--database", elsewhere)
+    assert again.read_text().splitlines()[1:] == lines[1:]  # the same rows, the same ids
+
+    clash = runner.invoke(
+        app, ["workspace", "restore", "other", str(taken), "--database", database]
+    )
+    assert clash.exit_code == 1
+    assert "belongs to another workspace" in clash.output
+    assert "other" not in run("workspace", "list", "--database", database)  # all or nothing
+
+    (tmp_path / "bad.jsonl").write_text(lines[0] + "\n" + '{"t": "nope", "r": {}}\n')
+    bad_file = str(tmp_path / "bad.jsonl")
+    bad = runner.invoke(app, ["workspace", "restore", "demo", bad_file, "--database", database])
+    assert bad.exit_code == 1
+    assert "line 2" in bad.output
+    run("workspace", "snapshot", "demo", str(again), "--database", database)
+    assert again.read_text().splitlines()[1:] == lines[1:]  # nothing harmed
+
+    run("workspace", "reset", "demo", "--yes", "--database", database)
+    emptied = run("workspace", "snapshot", "demo", "-", "--database", database)
+    kinds = {json.loads(line)["t"] for line in emptied.splitlines()[1:]}
+    assert {"sys_user", "api_token", "oauth_entity"} <= kinds
+    assert not kinds & {"csm_consumer", "errand", "kb_knowledge", "interaction"}

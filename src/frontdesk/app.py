@@ -23,8 +23,11 @@ from frontdesk.outbound.webhooks import Render, Sender
 from frontdesk.surfaces.cention import callbacks as cention_callbacks
 from frontdesk.surfaces.cention.routes import surface as cention
 from frontdesk.surfaces.console import routes as console
+from frontdesk.surfaces.egain.access import ACTIONS as EGAIN_ACTIONS
 from frontdesk.surfaces.egain.routes import surface as egain
+from frontdesk.surfaces.journal import Journal, Recorder
 from frontdesk.surfaces.routing import Dispatch, Surface
+from frontdesk.surfaces.servicenow.access import ROLES as SERVICENOW_ROLES
 from frontdesk.surfaces.servicenow.routes import surface as servicenow
 from frontdesk.surfaces.system import routes as system
 
@@ -88,6 +91,15 @@ class TrustedHosts:
         await self.app(scope, receive, send)
 
 
+def known_roles() -> tuple[tuple[str, str], ...]:
+    """Every role a surface checks, with what it allows (the console grants them)."""
+    actions = {role: action for action, role in EGAIN_ACTIONS.items()}
+    return tuple(
+        (role, f"eGain: {actions[role]}" if role in actions else "ServiceNow")
+        for role in sorted({*SERVICENOW_ROLES, *actions})
+    )
+
+
 def surfaces() -> list[Surface]:
     """Every surface, the busiest first (each owns its own path prefixes)."""
     return [servicenow(), egain(), cention(), console.surface(), system.surface()]
@@ -144,6 +156,7 @@ def create_app(settings: Settings, *, services: Services | None = None) -> Starl
                 await database.close()
 
     found = surfaces()
+    journal = Journal() if settings.journal else None
     app = Starlette(
         lifespan=lifespan,
         middleware=[
@@ -151,6 +164,11 @@ def create_app(settings: Settings, *, services: Services | None = None) -> Starl
             *(
                 [Middleware(TrustedHosts, hosts=settings.trusted_hosts)]
                 if settings.trusted_hosts
+                else []
+            ),
+            *(
+                [Middleware(Recorder, journal=journal, workspaces=services.workspaces)]
+                if journal is not None
                 else []
             ),
         ],
@@ -161,4 +179,6 @@ def create_app(settings: Settings, *, services: Services | None = None) -> Starl
     app.state.settings = settings
     app.state.services = services
     app.state.surfaces = found
+    app.state.journal = journal
+    app.state.roles = known_roles()
     return app

@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     # setup); does ``serve`` deliver them itself (else run ``frontdesk deliver``).
     callback_allow_private: bool = False
     deliver: bool = True
+    # Keep each workspace's recent API calls for the console's request journal.
+    journal: bool = True
 
     @model_validator(mode="after")
     def _database_in_the_data_dir(self) -> Settings:

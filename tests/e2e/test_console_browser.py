@@ -102,12 +102,33 @@ def test_sign_in_and_a_cention_token(server: Server, browser: Browser, shots: Pa
     context.close()
 
 
-def test_without_javascript(server: Server, browser: Browser) -> None:
-    context = browser.new_context(java_script_enabled=False)
+def test_without_javascript(server: Server, browser: Browser, shots: Path) -> None:
+    """Every page's core task with JavaScript off; a screenshot of each page."""
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1200, "height": 800}
+    )
     page = context.new_page()
     sign_in(page, server)
     page.click("text=Access Tokens")
     assert page.url.endswith("/console/cention/tokens")
+    page.goto(f"{server.url}/console")
+    page.fill("#q", "sam.collins@mailinator.com")
+    page.press("#q", "Enter")
+    page.click("#found >> text=Sam Collins")
+    assert "Case CS" in page.inner_text("#timeline")
+    page.goto(f"{server.url}/console/egain")
+    page.fill("#create-department input[name=name]", "Browser department")
+    page.click("#create-department button[type=submit]")
+    assert "Browser department" in page.inner_text("#departments")
+    page.goto(f"{server.url}/console/journal")
+    page.select_option("select[name=status]", "2xx")
+    page.click("#journal-filter button[type=submit]")
+    assert "status=2xx" in page.url
+    for name in ("users", "clients", "egain", "journal", "workspace", "cention/exports"):
+        page.goto(f"{server.url}/console/{name}")
+        assert page.locator("h1").count() == 1, name
+        shot = f"{name.replace('/', '-')}-{server.database[:6]}.png"
+        page.screenshot(path=shots / shot, full_page=True)
     context.close()
 
 
@@ -165,3 +186,58 @@ def test_a_callback_and_its_delivery_log(server: Server, browser: Browser, shots
         context.close()
         listener.shutdown()
         listener.server_close()
+
+
+def test_customer_360_of_a_person_made_through_servicenow(
+    server: Server, browser: Browser, shots: Path
+) -> None:
+    made = httpx.post(
+        f"{server.url}/api/now/consumer", auth=server.auth,
+        json={"first_name": "Robin", "last_name": "Vale", "email": "Robin.Vale@example.org",
+              "mobile_phone": "+44 20 7946 0321"},
+    )  # fmt: skip
+    assert made.status_code == 201, made.text
+    sys_id = made.json()["result"]
+    message = {"from": "robin.vale@example.org", "subject": "My order never came", "body": "?"}
+    document = {"data": {"type": "c3_new_errands", "attributes": {"msg": message}}}
+    errand = httpx.post(
+        f"{server.url}/s/demo/capi/json/c3_new_errands", json=document,
+        headers={"Authorization": f"Bearer {server.credentials['cention_token']}",
+                 "Content-Type": MEDIA},
+    )  # fmt: skip
+    assert errand.status_code == 201, errand.text
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    sign_in(page, server)
+    page.fill("#q", "+44 (20) 7946-0321")  # the phone, written another way
+    page.press("#q", "Enter")
+    page.wait_for_url("**/console/people?q=*")
+    page.screenshot(path=shots / f"people-{server.database[:6]}.png", full_page=True)
+    page.click("#found >> text=Robin Vale")
+    page.wait_for_url(f"**/console/people/csm_consumer/{sys_id}")
+    assert page.inner_text("h1") == "Robin Vale"
+    assert page.inner_text("#cention-card").strip().isdecimal()  # the card the errand made
+    assert "robin.vale@example.org" in page.inner_text(".views")
+    assert page.inner_text("#egain-customer").strip().endswith("1")
+    first = page.locator("#timeline li").first
+    assert f"errand {errand.json()['data']['id']}" in first.inner_text()
+    assert "My order never came" in first.inner_text()
+    assert "created" in first.inner_text()  # its action
+    page.screenshot(path=shots / f"customer-360-{server.database[:6]}.png", full_page=True)
+    context.close()
+
+
+def test_customer_central_preview(server: Server, browser: Browser, shots: Path) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    sign_in(page, server)
+    page.click("text=Customer Central")
+    page.select_option("select[name=customer]", label="Sam Collins")
+    page.click("#choose button[type=submit]")
+    preview = page.locator("#preview")
+    assert "Case overview" in preview.inner_text()
+    assert preview.locator("svg path").count() >= 1  # the donut's slices
+    assert preview.locator(".score").count() == 3  # the high-priority group's three scores
+    assert "Recent cases" in preview.inner_text()
+    page.screenshot(path=shots / f"customer-central-{server.database[:6]}.png", full_page=True)
+    context.close()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
+import sys
 from collections.abc import Iterator, Mapping
-from typing import Any
+from pathlib import Path
+from typing import Any, TextIO
 
 import anyio.to_thread
 import typer
@@ -22,6 +25,8 @@ from frontdesk.domain.services import Services
 from frontdesk.domain.synthetic import consumers as synthetic
 from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import service as workspaces
+from frontdesk.domain.workspaces import snapshots
+from frontdesk.errors import Conflict
 from frontdesk.query.parser import parse
 from frontdesk.store.tables import REGISTRY
 from frontdesk.surfaces.egain.access import AGENT_ROLES
@@ -115,6 +120,89 @@ def workspace_list(database: str | None = DATABASE) -> None:
     for found in run(settings_for(database), work):
         table.add_row(found.name, "yes" if found.is_default else "")
     output.print(table)
+
+
+def _conflict_text(error: Conflict) -> str:
+    return (
+        f"the snapshot's {error.table} id {error.key} belongs to another workspace of this "
+        "database: restore it into a database of its own (as a CI run's is), or reset or "
+        "remove the workspace that holds it"
+    )
+
+
+@workspace.command("snapshot")
+def workspace_snapshot(
+    name: str,
+    file: Path = typer.Argument(..., help="The snapshot file to write (- for standard output)"),
+    database: str | None = DATABASE,
+) -> None:
+    """Write everything a workspace holds to a snapshot file (JSON Lines, for your CI)."""
+    target = None if str(file) == "-" else file
+
+    async def work(services: Services) -> int:
+        found = await workspaces.resolve(services, name)
+        lines = 0
+        with contextlib.ExitStack() as stack:
+            if target is None:
+                out: TextIO = sys.stdout
+            else:
+                partial = target.with_name(target.name + ".partial")
+                out = stack.enter_context(partial.open("w", encoding="utf-8"))
+            async with services.write() as unit:
+                async for line in snapshots.take(unit, found):
+                    out.write(line)
+                    lines += 1
+        if target is not None:
+            partial.replace(target)
+        return lines - 1
+
+    count = run(settings_for(database), work)
+    console.print(
+        f"Snapshot of [bold]{name}[/bold]: {count} rows" + (f" in {file}" if target else "")
+    )
+
+
+@workspace.command("restore")
+def workspace_restore(
+    name: str,
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A snapshot file"),
+    database: str | None = DATABASE,
+) -> None:
+    """Replace everything a workspace holds with a snapshot's rows (the workspace is made
+    if there is none of that name)."""
+
+    async def work(services: Services) -> snapshots.Restored:
+        try:
+            async with services.write() as unit:
+                found = await workspaces.get_or_create(unit, name)
+                with file.open(encoding="utf-8") as lines:
+                    return await snapshots.restore(unit, found, lines)
+        except Conflict as error:
+            console.print(f"[red]{_conflict_text(error)}[/red]")
+            raise typer.Exit(1) from None
+
+    done = run(settings_for(database), work)
+    console.print(f"Restored [bold]{name}[/bold]: {done.rows} rows in {done.tables} tables")
+
+
+@workspace.command("reset")
+def workspace_reset(
+    name: str,
+    yes: bool = typer.Option(False, "--yes", help="Do not ask first"),
+    database: str | None = DATABASE,
+) -> None:
+    """Empty a workspace of everything but who may use it (users, roles, groups,
+    departments, OAuth clients and tokens, Cention tokens, agents, sessions)."""
+    if not yes:
+        typer.confirm(f"Remove every record of workspace {name}?", abort=True)
+
+    async def work(services: Services) -> None:
+        found = await workspaces.resolve(services, name)
+        async with services.write() as unit:
+            await snapshots.reset(unit, found)
+
+    run(settings_for(database), work)
+    console.print(f"Workspace [bold]{name}[/bold] reset")
 
 
 # --------------------------------------------------------------------------- users
@@ -291,15 +379,8 @@ def oauth_client_list(
 async def _upsert(
     services: Services, actor: Actor, table: str, query: str, values: dict[str, object]
 ) -> None:
-    definition = REGISTRY[table]
     async with services.write() as unit:
-        page = await records.query(
-            unit, actor, definition, parse(query), limit=1, offset=0, count=False
-        )
-        if page.records:
-            await records.update(unit, actor, definition, page.records[0]["sys_id"], values)
-        else:
-            await records.insert(unit, actor, definition, values)
+        await records.upsert(unit, actor, REGISTRY[table], parse(query), values)
 
 
 @property_.command("set")

@@ -8,7 +8,6 @@ that path takes, are answered by the surface itself, in its vendor's shape, with
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -110,7 +109,13 @@ def allow_header(methods: frozenset[str]) -> str:
     return ", ".join(sorted(methods))
 
 
-_WORKSPACE = re.compile(r"/s/(?P<workspace>[^/]+)(?P<rest>/.*)?\Z", re.DOTALL)
+def workspace_in(path: str) -> tuple[str | None, str]:
+    """The workspace a path names (``/s/<workspace>/…``; None: the default one) and the
+    rest of the path."""
+    if not path.startswith("/s/"):
+        return None, path
+    name, slash, rest = path[3:].partition("/")
+    return (name, slash + rest) if name else (None, path)
 
 
 class Dispatch:
@@ -129,11 +134,10 @@ class Dispatch:
             return
         path = route_path(scope)
         surfaces = self._root
-        prefixed = _WORKSPACE.match(path)
-        if prefixed is not None:
-            rest = prefixed["rest"] or ""
+        name, rest = workspace_in(path)
+        if name is not None:
             root = scope.get("root_path", "") + path[: len(path) - len(rest)]
-            params = {**scope.get("path_params", {}), "workspace": prefixed["workspace"]}
+            params = {**scope.get("path_params", {}), "workspace": name}
             scope = {**scope, "root_path": root, "path_params": params}
             path, surfaces = rest, self._workspace
         for surface in surfaces:

@@ -3,6 +3,7 @@ workspaces' access tokens."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -131,6 +132,35 @@ async def user(tx: Transaction, *, workspace_id: int, sys_id: str) -> dict[str, 
 async def role_names(tx: Transaction, *, workspace_id: int, user_sys_id: str) -> frozenset[str]:
     result = await tx.fetch(_ROLES, {"ws": workspace_id, "user": user_sys_id})
     return frozenset(str(name) for name in result.scalars() if name)
+
+
+async def roles_of_users(
+    tx: Transaction, *, workspace_id: int, user_sys_ids: Sequence[str]
+) -> dict[str, frozenset[str]]:
+    """Each user's role names, for many users at once."""
+    if not user_sys_ids:
+        return {}
+    statement = (
+        sa.select(grants.c.user, roles.c.name)
+        .select_from(
+            grants.join(
+                roles,
+                sa.and_(
+                    roles.c.sys_id == grants.c.role, roles.c.workspace_id == grants.c.workspace_id
+                ),
+            )
+        )
+        .where(
+            grants.c.workspace_id == workspace_id,
+            grants.c.user.in_(sorted(set(user_sys_ids))),
+            sa.func.coalesce(grants.c.state, "active") == "active",
+        )
+    )
+    found: dict[str, set[str]] = {}
+    for user, name in (await tx.fetch(statement)).rows:
+        if name:
+            found.setdefault(str(user), set()).add(str(name))
+    return {user: frozenset(names) for user, names in found.items()}
 
 
 async def role_sys_id(tx: Transaction, *, workspace_id: int, name: str) -> str | None:

@@ -121,3 +121,22 @@ async def create_consumer_sign_in(
     )  # fmt: skip
     await records.update(unit, actor, CONSUMERS, consumer["sys_id"], {"user": made["sys_id"]})
     return made
+
+
+async def roles_of(
+    unit: Unit, workspace_id: int, user_sys_ids: Iterable[str]
+) -> dict[str, frozenset[str]]:
+    """Each user's role names (a user with none is not a key)."""
+    return await repository.roles_of_users(
+        unit.tx, workspace_id=workspace_id, user_sys_ids=list(user_sys_ids)
+    )
+
+
+async def set_roles(unit: Unit, actor: Actor, user_sys_id: str, wanted: Iterable[str]) -> None:
+    """Grant the roles of ``wanted`` the user lacks, revoke the ones not in it."""
+    held = await role_names(unit, actor.workspace_id, user_sys_id)
+    chosen = set(wanted)
+    for name in sorted(chosen - held):
+        await grant(unit, actor, user_sys_id, name)
+    for name in sorted(held - chosen):
+        await revoke(unit, actor, user_sys_id, name)

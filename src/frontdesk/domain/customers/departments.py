@@ -10,6 +10,7 @@ from frontdesk.domain.access import Actor
 from frontdesk.domain.customers import repository
 from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Unit
+from frontdesk.query.ast import EMPTY
 from frontdesk.store.tables import REGISTRY
 
 
@@ -49,3 +50,21 @@ async def assign(
             REGISTRY["sys_user_foreign_department"],
             {"user": user_sys_id, "department": department},
         )
+
+
+async def reassign(
+    unit: Unit, actor: Actor, user_sys_id: str, own: str | None, others: Iterable[str]
+) -> None:
+    """Make the user's departments exactly these: ``own`` (None: none) and ``others``."""
+    users, foreign = REGISTRY["sys_user"], REGISTRY["sys_user_foreign_department"]
+    await records.update(unit, actor, users, user_sys_id, {"department": own or ""})
+    query = EMPTY.also(records.equals(foreign, "user", user_sys_id))
+    held = await records.query(unit, actor, foreign, query, limit=1000, offset=0, count=False)
+    wanted = set(others)
+    for row in held.records:
+        if row["department"] in wanted:
+            wanted.discard(row["department"])
+        else:
+            await records.delete(unit, actor, foreign, row["sys_id"])
+    for department in sorted(wanted):
+        await records.insert(unit, actor, foreign, {"user": user_sys_id, "department": department})

@@ -362,3 +362,13 @@ async def delete(unit: Unit, actor: Actor, table: TableDef, sys_id: str) -> Reco
         raise _missing(table, sys_id)
     await rules.after_write(unit, table, workspace_id=ws, record=None, sys_id=removed["sys_id"])
     return removed
+
+
+async def upsert(
+    unit: Unit, actor: Actor, table: TableDef, found_by: Query, values: Mapping[str, Any]
+) -> Record:
+    """Update the first record ``found_by`` selects with ``values``, or insert one."""
+    page = await query(unit, actor, table, found_by, limit=1, offset=0, count=False)
+    if page.records:
+        return await update(unit, actor, table, page.records[0]["sys_id"], values)
+    return await insert(unit, actor, table, values)

@@ -24,6 +24,7 @@ from frontdesk.surfaces.cention.access import CentionAccess
 from frontdesk.surfaces.cention.jsonapi import Problem
 from frontdesk.surfaces.context import origin, services_of, settings_of, unexpected, workspace_of
 from frontdesk.surfaces.credentials import bearer
+from frontdesk.surfaces.journal import note_caller
 
 log = logging.getLogger("frontdesk.cention")
 _TRUE = frozenset({"true", "1", "yes"})
@@ -104,6 +105,7 @@ async def authorized(
     """The request's Bearer token, valid in ``workspace`` and carrying ``claim`` (or one of
     ``others``)."""
     token = await api_tokens.verify(unit, workspace, bearer(request))
+    note_caller(request, f"token {token.name}")
     access = CentionAccess(frozenset(token.claims.get("labels") or ()))
     access.require(claim, *others)
     return token, access

@@ -21,9 +21,15 @@ from frontdesk.surfaces.console import (
     cention_callback,
     cention_exports,
     cention_tokens,
+    clients,
+    customer_central,
+    egain,
+    journal,
     pages,
     people,
+    users,
 )
+from frontdesk.surfaces.console import workspace as workspace_tools
 from frontdesk.surfaces.console.visit import (
     SESSION,
     Visit,
@@ -147,6 +153,12 @@ def surface() -> Surface:
             *cention_callback.routes(),
             *cention_exports.routes(),
             *people.routes(),
+            *users.routes(),
+            *clients.routes(),
+            *egain.routes(),
+            *customer_central.routes(),
+            *journal.routes(),
+            *workspace_tools.routes(),
         ],
         not_found=not_found,
         wrong_method=wrong_method,

@@ -45,6 +45,8 @@ def guarded(handler: Handler) -> Handler:
             reference = unexpected(log, request)
             detail = f"The console failed to show this page (reference {reference})."
             return refused(request, 500, "Something went wrong", detail)
+        finally:
+            await request.close()  # a posted form's files
 
     return run
 

@@ -30,6 +30,7 @@ from frontdesk.surfaces.egain.access import (
     actions_of,
 )
 from frontdesk.surfaces.egain.errors import Refusal
+from frontdesk.surfaces.journal import note_caller
 
 log = logging.getLogger("frontdesk.egain")
 JSON = "application/json"
@@ -110,6 +111,7 @@ async def begin(request: Request) -> Call:
     media = negotiate(request.headers.get("accept"))
     workspace = await workspaces.resolve(services, request.path_params.get("workspace"))
     principal = await credentials.token(services, workspace.id, bearer(request))
+    note_caller(request, principal.client_id or principal.user_name)
     if principal.realm == CUSTOMERS_REALM and principal.user_sys_id is not None:
         access = EgainAccess(Kind.CUSTOMER, sign_in=principal.user_sys_id)
         actor = Actor(principal, access)

@@ -20,6 +20,7 @@ from frontdesk.domain.workspaces import service as workspaces
 from frontdesk.errors import DomainError, Throttled, Unauthenticated
 from frontdesk.surfaces.body import read_body
 from frontdesk.surfaces.context import origin, services_of, unexpected
+from frontdesk.surfaces.journal import note_caller
 from frontdesk.surfaces.servicenow.access import Api, RoleAccess
 from frontdesk.surfaces.servicenow.auth import caller
 from frontdesk.surfaces.servicenow.errors import Refusal, body_of, internal_error, status_of
@@ -69,6 +70,7 @@ async def begin(request: Request, fmt: Format, api: Api | None) -> Call:
     client = request.client
     address = client.host if client else None
     principal = await caller(services, workspace.id, request.headers.get("authorization"), address)
+    note_caller(request, principal.client_id or principal.user_name)
     actor = Actor(principal, RoleAccess(principal.roles, api))
     return Call(request, services, request.app.state.settings, workspace, actor, fmt)
 

@@ -1,0 +1,181 @@
+"""The request journal's cost on ``GET /api/now/consumer/{id}`` throughput (issue 12; aim:
+under 5%), in one run.
+
+    .venv/bin/python -m bench.journal [--backend sqlite|postgresql|both] [--count 100000]
+
+For each backend: a workspace with COUNT consumers (reused, as ``bench.consumer_api``
+fills it), and two ``frontdesk serve`` processes (one worker each) on that database: one
+with the journal (the default) and one with ``FRONTDESK_JOURNAL=false``. ``wrk -t2 -c32``
+GETs random consumers with Basic auth. Rounds are interleaved, each in another order:
+without the journal, with it, and with it keeping bodies (the demo admin switches capture
+on through the console before such a round, and off after it).
+
+Reports, for each, the median requests per second and the server's CPU time per request
+(all its threads, from /proc), and the journal's cost against the server without it: in
+throughput, and in CPU per request. On a 2-core machine that also runs wrk, throughput
+moves by several percent from round to round; the CPU time per request moves less.
+Needs ``wrk``. Results are printed and written to bench/results/.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import os
+import re
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+from starlette.types import Message, Receive, Scope, Send
+
+from bench.cention_common import listener
+from bench.common import BIN, free_port, lua, main, prepare, server, wrk
+from frontdesk.domain.cache import TtlCache
+from frontdesk.domain.workspace import Workspace
+from frontdesk.surfaces.journal import Journal, Recorder
+
+KINDS = ("without the journal", "with the journal", "with the journal keeping bodies")
+
+
+def _capture(client: httpx.Client, on: bool) -> None:
+    page = client.get("/console/journal")
+    token = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert token is not None, page.text
+    done = client.post(
+        "/console/journal/capture", data={"csrf": token.group(1), "capture": "on" if on else "off"}
+    )
+    assert done.status_code == 303, done.text
+
+
+def _cpu_seconds(pid: int) -> float:
+    """The CPU time a process (all its threads) has used."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _signed_in(client: httpx.Client, auth: tuple[str, str]) -> None:
+    form = client.get("/console/sign-in")
+    token = re.search(r'name="csrf" value="([^"]+)"', form.text)
+    assert token is not None, form.text
+    signed = client.post(
+        "/console/sign-in",
+        data={"csrf": token.group(1), "user_name": auth[0], "password": auth[1]},
+    )
+    assert signed.status_code == 303, signed.text
+
+
+def run(backend: str, count: int, seconds: int, rounds: int) -> dict[str, Any]:
+    url, credentials, found = prepare(backend, count)
+    auth = (credentials["username"], credentials["password"])
+    header = "Basic " + base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+    ids = Path(tempfile.mkstemp(suffix=".txt")[1])
+    ids.write_text("\n".join(row[0] for row in found["rows"]))
+    script = lua(ids, header)
+    logs = Path(tempfile.mkdtemp(prefix="bench-"))
+    on_port, off_port = free_port(), free_port()
+    serve = [str(BIN / "frontdesk"), "serve", "--database", url, "--port"]
+    result: dict[str, Any] = {"backend": backend, "consumers": found["total"]}
+    measured: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    cpu: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    with (
+        server([*serve, str(on_port)], {}, on_port, logs / "on.log") as on,
+        server([*serve, str(off_port)], {"FRONTDESK_JOURNAL": "false"}, off_port,
+               logs / "off.log") as off,
+        httpx.Client(base_url=on, timeout=60) as console,
+    ):  # fmt: skip
+        _signed_in(console, auth)
+        for target in (off, on):
+            wrk(target, script, 3)  # warm caches and connections
+        pids = {off: listener(off_port), on: listener(on_port)}
+        for turn in range(rounds):
+            # Each round in another order: no kind always runs first (or just after another).
+            for kind in KINDS[turn % 3 :] + KINDS[: turn % 3]:
+                _capture(console, kind == KINDS[2])
+                target = off if kind == KINDS[0] else on
+                before = _cpu_seconds(pids[target])
+                rate = wrk(target, script, seconds)
+                spent = _cpu_seconds(pids[target]) - before
+                measured[kind].append(rate)
+                cpu[kind].append(spent / (rate * seconds) * 1e6)
+        listed = console.get("/console/journal", params={"path": "/api/now/consumer/"})
+        assert listed.text.count("<tr>") > 100, "the journal recorded no calls"
+    result["rps"] = {kind: statistics.median(values) for kind, values in measured.items()}
+    result["rps_rounds"] = measured
+    result["cpu_us"] = {kind: statistics.median(values) for kind, values in cpu.items()}
+    result["cpu_us_rounds"] = cpu
+    # Each round's own ratio (its runs are minutes apart at most, so slow drifts of the
+    # machine cancel), then their median.
+    base, base_cpu = measured[KINDS[0]], cpu[KINDS[0]]
+    result["cost"] = {
+        kind: statistics.median(1 - on / off for on, off in zip(measured[kind], base, strict=True))
+        for kind in KINDS[1:]
+    }
+    result["cpu_cost"] = {
+        kind: statistics.median(on / off - 1 for on, off in zip(cpu[kind], base_cpu, strict=True))
+        for kind in KINDS[1:]
+    }
+    result["recorder_us"] = asyncio.run(_recorder_cost())
+    return result
+
+
+async def _recorder_cost(calls: int = 200_000) -> dict[str, float]:
+    """The recorder's own time per call, in this process: an app that answers at once,
+    called bare and through the recorder (with capture off and on)."""
+
+    async def answer(scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}" * 300})
+
+    async def received() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def sent(message: Message) -> None:
+        return None
+
+    demo = Workspace(1, "demo", True)
+    names: TtlCache[str | None, Workspace] = TtlCache(3600)
+    names.put(None, demo)
+    journal = Journal()
+    recorder = Recorder(answer, journal, names)
+    found: dict[str, float] = {}
+    for label, app, capture in (("bare", answer, False), ("recorded", recorder, False),
+                                ("recorded, keeping bodies", recorder, True)):  # fmt: skip
+        journal.capture(demo, capture)
+        started = time.perf_counter()
+        for _ in range(calls):
+            scope = {"type": "http", "method": "GET", "path": "/api/now/consumer/" + "a" * 32,
+                     "query_string": b"", "state": {}}  # fmt: skip
+            await app(scope, received, sent)
+        found[label] = (time.perf_counter() - started) / calls * 1e6
+    return {
+        label: round(value - found["bare"], 2) for label, value in found.items() if label != "bare"
+    }
+
+
+def report(results: list[dict[str, Any]]) -> None:
+    for r in results:
+        print(f"\n== {r['backend']}: {r['consumers']:,} consumers")
+        print("GET /api/now/consumer/{id} (Basic auth, wrk -t2 -c32): medians of the rounds;")
+        print("cost: the median of each round's own ratio")
+        for kind in KINDS:
+            cost, more = r["cost"].get(kind), r["cpu_cost"].get(kind)
+            shown = f" (cost {cost * 100:+.1f}%)" if cost is not None else ""
+            spent = f" (cost {more * 100:+.1f}%)" if more is not None else ""
+            print(
+                f"  {kind:<32} {r['rps'][kind]:7,.0f} req/s{shown:<16}"
+                f" {r['cpu_us'][kind]:6.1f} us CPU/request{spent}"
+            )
+        base = r["cpu_us"][KINDS[0]]
+        for label, spent_us in r["recorder_us"].items():
+            print(
+                f"  the recorder's own time, {label}: {spent_us:.2f} us a call in process"
+                f" ({spent_us / base * 100:.1f}% of the {base:.0f} us a request costs)"
+            )
+
+
+if __name__ == "__main__":
+    main(__doc__ or "", "journal", run, report)

@@ -1,0 +1,64 @@
+"""Administration > eGain: departments (each user's are set on their page), and customer
+departmentalization (customers are seen only by the users of their department)."""
+
+from __future__ import annotations
+
+from starlette.responses import Response
+from starlette.routing import Route
+
+from frontdesk.domain.customers import departments
+from frontdesk.domain.properties import service as properties
+from frontdesk.domain.records import service as records
+from frontdesk.query.parser import parse
+from frontdesk.store.tables import REGISTRY
+from frontdesk.surfaces.console.visit import Visit, signed
+
+PATH = "/console/egain"
+DEPARTMENTS = REGISTRY["cmn_department"]
+PROPERTIES = REGISTRY["sys_properties"]
+NAME = properties.CUSTOMER_DEPARTMENTALIZATION
+
+
+async def _page(visit: Visit, status: int = 200, problem: str = "") -> Response:
+    async with visit.services.read() as unit:
+        page = await records.query(
+            unit, visit.actor, DEPARTMENTS, parse("ORDERBYname"), limit=1000, offset=0, count=False
+        )
+        departmentalized = await properties.flag(unit, visit.workspace.id, NAME)
+    return visit.render(
+        "egain.html", status, departments=page.records, departmentalized=departmentalized,
+        problem=problem, setting=NAME,
+    )  # fmt: skip
+
+
+@signed(admin=True)
+async def settings(visit: Visit) -> Response:
+    return await _page(visit)
+
+
+@signed(admin=True)
+async def add_department(visit: Visit) -> Response:
+    name = visit.given.get("name", "").strip()
+    if not name:
+        return await _page(visit, 400, "A department needs a name.")
+    async with visit.services.write() as unit:
+        await departments.create(unit, visit.actor, name)
+    return visit.redirect("/egain")
+
+
+@signed(admin=True)
+async def departmentalize(visit: Visit) -> Response:
+    value = "true" if visit.given.get("departmentalized") == "on" else "false"
+    async with visit.services.write() as unit:
+        await records.upsert(
+            unit, visit.actor, PROPERTIES, parse(f"name={NAME}"), {"name": NAME, "value": value}
+        )
+    return visit.redirect("/egain")
+
+
+def routes() -> list[Route]:
+    return [
+        Route(PATH, settings, methods=["GET"]),
+        Route(PATH + "/departments", add_department, methods=["POST"]),
+        Route(PATH + "/departmentalization", departmentalize, methods=["POST"]),
+    ]
