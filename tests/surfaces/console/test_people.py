@@ -131,3 +131,26 @@ async def test_one_person_everywhere_on_one_timeline(
     assert outside.status_code == 404
     for wrong in ("/console/people/sys_user/" + agent.sys_id, "/console" + link + "?upto=soon"):
         assert (await client.get(path(workspace, wrong))).status_code in (400, 404)
+
+
+async def test_a_contact_of_an_account(
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
+) -> None:
+    admin = await factories.user(services, workspace, roles=("admin",))
+    account = await made(client, workspace, admin, "/api/now/table/customer_account",
+                         name="Okafor Ltd")  # fmt: skip
+    contact = await made(client, workspace, admin, "/api/now/table/customer_contact",
+                         first_name="Uche", last_name="Okafor", account=account["sys_id"],
+                         email="uche@okafor.example")  # fmt: skip
+    case = await made(client, workspace, admin, "/api/now/table/sn_customerservice_case",
+                      contact=contact["sys_id"], short_description="Invoice")  # fmt: skip
+    await signed_in(client, workspace, await factories.user(services, workspace))
+    found = await client.get(path(workspace, PAGE), params={"q": "UCHE@okafor.example"})
+    link = f"/people/customer_contact/{contact['sys_id']}"
+    assert link in found.text
+    shown = await client.get(path(workspace, "/console" + link))
+    assert shown.status_code == 200
+    assert re.search(r'id="egain-customer">\d+2</dd>', shown.text)  # the organisation's key
+    assert "corporate" in shown.text
+    assert "No contact card" in shown.text
+    assert titles(shown.text) == [f"Case {case['number']}"]
