@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import json
 import os
 import re
@@ -171,6 +172,26 @@ def lua(ids_file: Path, header: str) -> Path:
         "end\n"
     )
     return script
+
+
+def consumer_script(credentials: dict[str, Any], found: dict[str, Any]) -> Path:
+    """A wrk script: GET random sampled consumers (``prepare``'s) as the demo admin."""
+    auth = f"{credentials['username']}:{credentials['password']}"
+    ids = Path(tempfile.mkstemp(suffix=".txt")[1])
+    ids.write_text("\n".join(row[0] for row in found["rows"]))
+    return lua(ids, "Basic " + base64.b64encode(auth.encode()).decode())
+
+
+def console_sign_in(client: httpx.Client, user_name: str, password: str) -> None:
+    """Sign ``client`` in to the console (its form, with the form's token)."""
+    form = client.get("/console/sign-in")
+    token = re.search(r'name="csrf" value="([^"]+)"', form.text)
+    assert token is not None, form.text
+    signed = client.post(
+        "/console/sign-in",
+        data={"csrf": token.group(1), "user_name": user_name, "password": password},
+    )
+    assert signed.status_code == 303, signed.text
 
 
 def page_script(path: str, header: str) -> Path:

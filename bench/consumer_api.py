@@ -17,7 +17,6 @@ Needs ``wrk`` (Debian package). Results are printed and written to bench/results
 
 from __future__ import annotations
 
-import base64
 import random
 import statistics
 import tempfile
@@ -27,7 +26,7 @@ from typing import Any
 
 import httpx
 
-from bench.common import BIN, free_port, lua, main, prepare, server, wrk
+from bench.common import BIN, consumer_script, free_port, main, prepare, server, wrk
 
 # --------------------------------------------------------------------------- latency
 
@@ -92,10 +91,7 @@ def latencies(
 def run(backend: str, count: int, seconds: int, rounds: int) -> dict[str, Any]:
     url, credentials, found = prepare(backend, count)
     auth = (credentials["username"], credentials["password"])
-    header = "Basic " + base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
-    ids = Path(tempfile.mkstemp(suffix=".txt")[1])
-    ids.write_text("\n".join(row[0] for row in found["rows"]))
-    script = lua(ids, header)
+    script = consumer_script(credentials, found)
     logs = Path(tempfile.mkdtemp(prefix="bench-"))
     ours_port, base_port = free_port(), free_port()
     ours_cmd = [str(BIN / "frontdesk"), "serve", "--port", str(ours_port), "--database", url]

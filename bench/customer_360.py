@@ -28,7 +28,7 @@ from typing import Any
 import httpx
 
 from bench.cention_common import fresh_database
-from bench.common import BIN, free_port, frontdesk, main, server
+from bench.common import BIN, console_sign_in, free_port, frontdesk, main, server
 from frontdesk.config import Settings
 from frontdesk.db.database import open_database
 from frontdesk.db.url import parse_database_url
@@ -135,14 +135,7 @@ def run(backend: str, count: int, seconds: int, rounds: int) -> dict[str, Any]:
         server(command, {"FRONTDESK_DELIVER": "false"}, port, logs / "frontdesk.log") as base,
         httpx.Client(base_url=base, timeout=60) as client,
     ):
-        form = client.get("/console/sign-in")
-        token = re.search(r'name="csrf" value="([^"]+)"', form.text)
-        assert token is not None, form.text
-        signed = client.post("/console/sign-in", data={
-            "csrf": token.group(1), "user_name": credentials["username"],
-            "password": credentials["password"],
-        })  # fmt: skip
-        assert signed.status_code == 303, signed.text
+        console_sign_in(client, credentials["username"], credentials["password"])
         page = client.get(PAGE)
         counts = re.findall(r'"badge">([^<]+)<', page.text)
         print(f"[{backend}] the page counts: {', '.join(counts)}", flush=True)

@@ -20,7 +20,6 @@ Needs ``wrk``. Results are printed and written to bench/results/.
 from __future__ import annotations
 
 import asyncio
-import base64
 import os
 import re
 import statistics
@@ -33,7 +32,16 @@ import httpx
 from starlette.types import Message, Receive, Scope, Send
 
 from bench.cention_common import listener
-from bench.common import BIN, free_port, lua, main, prepare, server, wrk
+from bench.common import (
+    BIN,
+    console_sign_in,
+    consumer_script,
+    free_port,
+    main,
+    prepare,
+    server,
+    wrk,
+)
 from frontdesk.domain.cache import TtlCache
 from frontdesk.domain.workspace import Workspace
 from frontdesk.surfaces.journal import Journal, Recorder
@@ -57,24 +65,9 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _signed_in(client: httpx.Client, auth: tuple[str, str]) -> None:
-    form = client.get("/console/sign-in")
-    token = re.search(r'name="csrf" value="([^"]+)"', form.text)
-    assert token is not None, form.text
-    signed = client.post(
-        "/console/sign-in",
-        data={"csrf": token.group(1), "user_name": auth[0], "password": auth[1]},
-    )
-    assert signed.status_code == 303, signed.text
-
-
 def run(backend: str, count: int, seconds: int, rounds: int) -> dict[str, Any]:
     url, credentials, found = prepare(backend, count)
-    auth = (credentials["username"], credentials["password"])
-    header = "Basic " + base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
-    ids = Path(tempfile.mkstemp(suffix=".txt")[1])
-    ids.write_text("\n".join(row[0] for row in found["rows"]))
-    script = lua(ids, header)
+    script = consumer_script(credentials, found)
     logs = Path(tempfile.mkdtemp(prefix="bench-"))
     on_port, off_port = free_port(), free_port()
     serve = [str(BIN / "frontdesk"), "serve", "--database", url, "--port"]
@@ -87,7 +80,7 @@ def run(backend: str, count: int, seconds: int, rounds: int) -> dict[str, Any]:
                logs / "off.log") as off,
         httpx.Client(base_url=on, timeout=60) as console,
     ):  # fmt: skip
-        _signed_in(console, auth)
+        console_sign_in(console, credentials["username"], credentials["password"])
         for target in (off, on):
             wrk(target, script, 3)  # warm caches and connections
         pids = {off: listener(off_port), on: listener(on_port)}

@@ -12,7 +12,6 @@ from starlette.routing import Route
 from frontdesk.domain.auth import oauth, users
 from frontdesk.domain.records import service as records
 from frontdesk.errors import Invalid, NotFound
-from frontdesk.query.parser import parse
 from frontdesk.store.tables import REGISTRY
 from frontdesk.surfaces.console.visit import Visit, signed
 
@@ -22,17 +21,12 @@ USERS = REGISTRY["sys_user"]
 
 
 async def _page(visit: Visit, status: int = 200, **values: object) -> Response:
-    async with visit.services.read() as unit:
-        found = await records.query(
-            unit, visit.actor, CLIENTS, parse("ORDERBYname"), limit=1000, offset=0, count=False
-        )
-        people = await records.query(
-            unit, visit.actor, USERS, parse("ORDERBYuser_name"), limit=1000, offset=0, count=False
-        )
-    names = {str(p["sys_id"]): str(p["user_name"]) for p in people.records}
+    found = await visit.listed(CLIENTS, "ORDERBYname")
+    people = await visit.listed(USERS, "ORDERBYuser_name")
+    names = {str(p["sys_id"]): str(p["user_name"]) for p in people}
     shown = {"made": None, "secret": "", "problem": "", "form": {}, **values}
     return visit.render(
-        "clients.html", status, clients=found.records, users=names,
+        "clients.html", status, clients=found, users=names,
         egain_user=f"{visit.workspace.name}-U", **shown,
     )  # fmt: skip
 

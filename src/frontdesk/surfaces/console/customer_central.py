@@ -13,7 +13,6 @@ from starlette.routing import Route
 from frontdesk.domain.overview import service as overview
 from frontdesk.domain.records import service as records
 from frontdesk.errors import Invalid, NotFound
-from frontdesk.query.parser import parse
 from frontdesk.store.card_tables import (
     CARD_TABLES,
     CUST_INFO_CONFIG,
@@ -33,14 +32,6 @@ KINDS = {
     "sn_customercentral_report_config": "Report",
 }
 EDITABLE = ("title", "order", "active", "report_type", "group_by")
-
-
-async def _all(visit: Visit, table: Any, query: str) -> list[dict[str, Any]]:
-    async with visit.services.read() as unit:
-        page = await records.query(
-            unit, visit.actor, table, parse(query), limit=1000, offset=0, count=False
-        )
-    return page.records
 
 
 def _chart(card: overview.Card) -> charts.Chart:
@@ -72,7 +63,7 @@ async def _preview(
 
 async def _page(visit: Visit, status: int = 200, problem: str = "") -> Response:
     given = visit.request.query_params
-    contexts = await _all(visit, CUST_INFO_CONFIG, "ORDERBYname")
+    contexts = await visit.listed(CUST_INFO_CONFIG, "ORDERBYname")
     chosen = next((c for c in contexts if c["sys_id"] == given.get("context")), None)
     chosen = chosen or (contexts[0] if contexts else None)
     cards: list[tuple[str, dict[str, Any]]] = []
@@ -80,12 +71,12 @@ async def _page(visit: Visit, status: int = 200, problem: str = "") -> Response:
     preview, trouble, customer = None, "", given.get("customer", "")
     if chosen is not None:
         for name, table in CARDS.items():
-            for card in await _all(visit, table, f"context={chosen['sys_id']}^ORDERBYorder"):
+            for card in await visit.listed(table, f"context={chosen['sys_id']}^ORDERBYorder"):
                 cards.append((name, card))
         cards.sort(key=lambda pair: (pair[1].get("order") or 0, pair[1]["sys_created_on"]))
         people_table = REGISTRY.get(str(chosen.get("context_table")))
         if people_table is not None:
-            people = await _all(visit, people_table, "ORDERBYname")
+            people = await visit.listed(people_table, "ORDERBYname")
         customer = customer or (people[0]["sys_id"] if people else "")
         if customer and chosen.get("active") is not False:
             preview, trouble = await _preview(visit, chosen, customer)

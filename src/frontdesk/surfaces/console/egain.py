@@ -20,13 +20,11 @@ NAME = properties.CUSTOMER_DEPARTMENTALIZATION
 
 
 async def _page(visit: Visit, status: int = 200, problem: str = "") -> Response:
+    found = await visit.listed(DEPARTMENTS, "ORDERBYname")
     async with visit.services.read() as unit:
-        page = await records.query(
-            unit, visit.actor, DEPARTMENTS, parse("ORDERBYname"), limit=1000, offset=0, count=False
-        )
         departmentalized = await properties.flag(unit, visit.workspace.id, NAME)
     return visit.render(
-        "egain.html", status, departments=page.records, departmentalized=departmentalized,
+        "egain.html", status, departments=found, departmentalized=departmentalized,
         problem=problem, setting=NAME,
     )  # fmt: skip
 

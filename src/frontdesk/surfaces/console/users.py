@@ -29,11 +29,8 @@ def known_roles(visit: Visit) -> tuple[tuple[str, str], ...]:
 
 
 async def _departments(visit: Visit) -> list[tuple[str, str]]:
-    async with visit.services.read() as unit:
-        page = await records.query(
-            unit, visit.actor, DEPARTMENTS, parse("ORDERBYname"), limit=1000, offset=0, count=False
-        )
-    return [(str(r["sys_id"]), str(r.get("name") or "")) for r in page.records]
+    found = await visit.listed(DEPARTMENTS, "ORDERBYname")
+    return [(str(r["sys_id"]), str(r.get("name") or "")) for r in found]
 
 
 async def _page(visit: Visit, status: int = 200, **values: object) -> Response:

@@ -17,9 +17,13 @@ from starlette.responses import Response
 from frontdesk.domain.access import Actor
 from frontdesk.domain.auth import browser
 from frontdesk.domain.auth.browser import Visitor
+from frontdesk.domain.records import service as records
+from frontdesk.domain.records.service import Record
 from frontdesk.domain.services import Services
 from frontdesk.domain.workspace import Workspace
 from frontdesk.errors import NotFound
+from frontdesk.query.parser import parse
+from frontdesk.store.registry import TableDef
 from frontdesk.surfaces.console import access, pages
 from frontdesk.surfaces.context import services_of, unexpected, workspace_of
 
@@ -71,6 +75,15 @@ class Visit:
     @property
     def actor(self) -> Actor:
         return access.actor(self.workspace.id, self.visitor)
+
+    async def listed(self, table: TableDef, encoded: str, limit: int = 1000) -> list[Record]:
+        """Up to ``limit`` records of ``table`` an encoded query selects, as the visitor
+        may see them."""
+        async with self.services.read() as unit:
+            page = await records.query(
+                unit, self.actor, table, parse(encoded), limit=limit, offset=0, count=False
+            )
+        return page.records
 
     def render(self, template: str, status: int = 200, **values: Any) -> Response:
         return pages.page(
