@@ -146,9 +146,11 @@ def server(
         process.wait(timeout=30)
 
 
-def wrk(url: str, script: Path, seconds: int) -> float:
+def wrk(url: str, script: Path, seconds: int, *, cpu: int | None = None) -> float:
+    """Requests per second; on one CPU (``cpu``, with one thread) if asked."""
+    pinned = ["taskset", "-c", str(cpu), "wrk", "-t1"] if cpu is not None else ["wrk", "-t2"]
     done = subprocess.run(
-        ["wrk", "-t2", "-c32", f"-d{seconds}s", "-s", str(script), url],
+        [*pinned, "-c32", f"-d{seconds}s", "-s", str(script), url],
         capture_output=True,
         text=True,
         check=True,

@@ -4,17 +4,20 @@ under 5%), in one run.
     .venv/bin/python -m bench.journal [--backend sqlite|postgresql|both] [--count 100000]
 
 For each backend: a workspace with COUNT consumers (reused, as ``bench.consumer_api``
-fills it), and two ``frontdesk serve`` processes (one worker each) on that database: one
-with the journal (the default) and one with ``FRONTDESK_JOURNAL=false``. ``wrk -t2 -c32``
-GETs random consumers with Basic auth. Rounds are interleaved, each in another order:
-without the journal, with it, and with it keeping bodies (the demo admin switches capture
-on through the console before such a round, and off after it).
+fills it), and three ``frontdesk serve`` processes (one worker each) on that database: two
+with ``FRONTDESK_JOURNAL=false`` and one with the journal (the default). The second server
+without the journal is the noise floor: it differs from the first in nothing, so how far
+apart they measure is how far this machine measures apart two equal servers. The servers
+run on CPU 0 and ``wrk -t1 -c32`` on CPU 1 (``taskset``), so that they do not take each
+other's CPU. wrk GETs random consumers with Basic auth. Rounds are interleaved, each in
+another order: each server, and the journal's server again keeping bodies (the demo admin
+switches capture on through the console before that run, and off after it).
 
-Reports, for each, the median requests per second and the server's CPU time per request
-(all its threads, from /proc), and the journal's cost against the server without it: in
-throughput, and in CPU per request. On a 2-core machine that also runs wrk, throughput
-moves by several percent from round to round; the CPU time per request moves less.
-Needs ``wrk``. Results are printed and written to bench/results/.
+Reports each median in requests per second and the server's CPU time per request (all its
+threads, from /proc), and the cost of each against the first server without the journal:
+the median of each round's own ratio. Also the recorder's own time per call, measured in
+this process. Needs ``wrk`` and ``taskset``. Results are printed and written to
+bench/results/.
 """
 
 from __future__ import annotations
@@ -46,7 +49,13 @@ from frontdesk.domain.cache import TtlCache
 from frontdesk.domain.workspace import Workspace
 from frontdesk.surfaces.journal import Journal, Recorder
 
-KINDS = ("without the journal", "with the journal", "with the journal keeping bodies")
+KINDS = (
+    "without the journal",
+    "without the journal, again (noise)",
+    "with the journal",
+    "with the journal keeping bodies",
+)
+SERVERS, CLIENT = 0, 1  # the CPUs the servers and wrk run on
 
 
 def _capture(client: httpx.Client, on: bool) -> None:
@@ -69,28 +78,32 @@ def run(backend: str, count: int, seconds: int, rounds: int) -> dict[str, Any]:
     url, credentials, found = prepare(backend, count)
     script = consumer_script(credentials, found)
     logs = Path(tempfile.mkdtemp(prefix="bench-"))
-    on_port, off_port = free_port(), free_port()
-    serve = [str(BIN / "frontdesk"), "serve", "--database", url, "--port"]
+    on_port, off_port, again_port = free_port(), free_port(), free_port()
+    serve = ["taskset", "-c", str(SERVERS), str(BIN / "frontdesk"), "serve", "--database", url]
+    serve.append("--port")
+    off_env = {"FRONTDESK_JOURNAL": "false"}
     result: dict[str, Any] = {"backend": backend, "consumers": found["total"]}
     measured: dict[str, list[float]] = {kind: [] for kind in KINDS}
     cpu: dict[str, list[float]] = {kind: [] for kind in KINDS}
     with (
         server([*serve, str(on_port)], {}, on_port, logs / "on.log") as on,
-        server([*serve, str(off_port)], {"FRONTDESK_JOURNAL": "false"}, off_port,
-               logs / "off.log") as off,
+        server([*serve, str(off_port)], off_env, off_port, logs / "off.log") as off,
+        server([*serve, str(again_port)], off_env, again_port, logs / "again.log") as again,
         httpx.Client(base_url=on, timeout=60) as console,
     ):  # fmt: skip
         console_sign_in(console, credentials["username"], credentials["password"])
-        for target in (off, on):
-            wrk(target, script, 3)  # warm caches and connections
-        pids = {off: listener(off_port), on: listener(on_port)}
+        targets = dict(zip(KINDS, (off, again, on, on), strict=True))
+        for target in (off, again, on):
+            wrk(target, script, 3, cpu=CLIENT)  # warm caches and connections
+        pids = {off: listener(off_port), again: listener(again_port), on: listener(on_port)}
         for turn in range(rounds):
             # Each round in another order: no kind always runs first (or just after another).
-            for kind in KINDS[turn % 3 :] + KINDS[: turn % 3]:
-                _capture(console, kind == KINDS[2])
-                target = off if kind == KINDS[0] else on
+            shift = turn % len(KINDS)
+            for kind in KINDS[shift:] + KINDS[:shift]:
+                _capture(console, kind == KINDS[3])
+                target = targets[kind]
                 before = _cpu_seconds(pids[target])
-                rate = wrk(target, script, seconds)
+                rate = wrk(target, script, seconds, cpu=CLIENT)
                 spent = _cpu_seconds(pids[target]) - before
                 measured[kind].append(rate)
                 cpu[kind].append(spent / (rate * seconds) * 1e6)
@@ -152,14 +165,14 @@ async def _recorder_cost(calls: int = 200_000) -> dict[str, float]:
 def report(results: list[dict[str, Any]]) -> None:
     for r in results:
         print(f"\n== {r['backend']}: {r['consumers']:,} consumers")
-        print("GET /api/now/consumer/{id} (Basic auth, wrk -t2 -c32): medians of the rounds;")
+        print("GET /api/now/consumer/{id} (Basic auth, wrk -t1 -c32): medians of the rounds;")
         print("cost: the median of each round's own ratio")
         for kind in KINDS:
             cost, more = r["cost"].get(kind), r["cpu_cost"].get(kind)
             shown = f" (cost {cost * 100:+.1f}%)" if cost is not None else ""
             spent = f" (cost {more * 100:+.1f}%)" if more is not None else ""
             print(
-                f"  {kind:<32} {r['rps'][kind]:7,.0f} req/s{shown:<16}"
+                f"  {kind:<36} {r['rps'][kind]:7,.0f} req/s{shown:<16}"
                 f" {r['cpu_us'][kind]:6.1f} us CPU/request{spent}"
             )
         base = r["cpu_us"][KINDS[0]]

@@ -386,6 +386,11 @@ def test_workspace_snapshot_restore_and_reset(database: str, tmp_path: Path) -> 
     bad = runner.invoke(app, ["workspace", "restore", "demo", bad_file, "--database", database])
     assert bad.exit_code == 1
     assert "line 2" in bad.output
+    (tmp_path / "binary.jsonl").write_bytes(b"\xff\xfe")
+    binary = str(tmp_path / "binary.jsonl")
+    refused = runner.invoke(app, ["workspace", "restore", "demo", binary, "--database", database])
+    assert refused.exit_code == 1
+    assert "not UTF-8" in refused.output
     run("workspace", "snapshot", "demo", str(again), "--database", database)
     assert again.read_text().splitlines()[1:] == lines[1:]  # nothing harmed
 

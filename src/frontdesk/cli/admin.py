@@ -180,6 +180,9 @@ def workspace_restore(
         except Conflict as error:
             console.print(f"[red]{_conflict_text(error)}[/red]")
             raise typer.Exit(1) from None
+        except UnicodeDecodeError:
+            console.print(f"[red]{file} is not a snapshot: it is not UTF-8 text[/red]")
+            raise typer.Exit(1) from None
 
     done = run(settings_for(database), work)
     console.print(f"Restored [bold]{name}[/bold]: {done.rows} rows in {done.tables} tables")

@@ -8,9 +8,11 @@ A table owns a workspace's rows by its ``workspace_id``; the few tables without 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import asyncpg
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -94,9 +96,37 @@ async def taken(tx: Transaction, table: sa.Table, ids: Sequence[int]) -> list[in
     return [int(i) for i in found.scalars()]
 
 
+class Refused(Exception):
+    """The database refused rows (a constraint they break); the message says which."""
+
+
 async def put(tx: Transaction, table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert rows as given (their ids included); rows of one call carry the same columns."""
-    await tx.insert_many(table, rows)
+    try:
+        await tx.insert_many(table, rows)
+    except (sqlite3.Error, asyncpg.PostgresError) as error:
+        raise Refused(f"{table.name}: {error}") from None
+
+
+async def strangers(
+    tx: Transaction, table: sa.Table, rows: Sequence[Mapping[str, Any]], workspace_id: int
+) -> tuple[str, Any] | None:
+    """A (column, value) of ``rows`` that names a row of another table the workspace does
+    not own, if any: rows may refer only to their own workspace's."""
+    for key in sorted(table.foreign_keys, key=lambda k: k.parent.name):
+        column, parent, target = key.parent, key.column.table, key.column
+        if column.name == "workspace_id":
+            continue
+        wanted = sorted({row[column.name] for row in rows if row.get(column.name) is not None})
+        if not wanted:
+            continue
+        found = await tx.fetch(
+            sa.select(target).where(target.in_(wanted), owned(parent, workspace_id))
+        )
+        missing = set(wanted) - set(found.scalars())
+        if missing:
+            return column.name, min(missing)
+    return None
 
 
 async def recount(tx: Transaction, workspace_id: int) -> None:

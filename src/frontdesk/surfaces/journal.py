@@ -1,11 +1,12 @@
 """The request journal: each workspace's recent API calls (method, path, status, latency,
 caller and, while an administrator asks for them, the bodies), for the console's
-integrators (docs/decisions/0031-request-journal.md).
+integrators (docs/decisions/0031-customer-360-and-the-request-journal.md).
 
 It is a bounded ring per workspace in this process's memory: recording a call is a few
 dictionary and deque operations after its response has been sent, with no I/O and no
 lock. Bodies are kept only while capture is on for the workspace, each cut at
-``BODY_LIMIT`` bytes. The console's own pages are not API calls and are not recorded.
+``BODY_LIMIT`` bytes, and never those of the token endpoints (passwords, client secrets
+and tokens). The console's own pages are not API calls and are not recorded.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ BODY_LIMIT = 16 * 1024  # bytes of each body kept
 CAPTURE = timedelta(minutes=15)  # how long bodies are kept once asked for
 _CALLER = "journal.caller"
 _NOT_CALLS = ("/console",)
+# Where bodies carry credentials (a password grant's password, a client's secret, tokens).
+_SECRET = ("/oauth_token.do", "/oauth_revoke_token.do", "/oauth2/token", "/oauth2/authorize")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +173,7 @@ class Recorder:
         if rest.startswith(_NOT_CALLS):
             await self.app(scope, receive, send)
             return
-        if self.journal.capturing(name):
+        if self.journal.capturing(name) and not rest.endswith(_SECRET):
             await self._capturing(scope, receive, send, name)
             return
         started = time.perf_counter()

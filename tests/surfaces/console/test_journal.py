@@ -78,8 +78,13 @@ async def test_calls_are_listed_filtered_and_captured(
     assert switched.status_code == 303
     made = await client.post(consumers, json={"first_name": "Journal"}, headers=admin.headers)
     assert made.status_code == 201
+    grant = {"grant_type": "password", "username": admin.user_name, "password": admin.password,
+             "client_id": "nobody", "client_secret": "its secret"}  # fmt: skip
+    await client.post(path(workspace, "/oauth_token.do"), data=grant)
     page = await client.get(path(workspace, PAGE))
     assert "Bodies are being kept" in page.text
+    assert "/oauth_token.do</code>" in page.text
+    assert page.text.count("bodies</a>") == 1  # not the token request's: it holds a password
     found = re.search(r'href="([^"]+/journal/(\d+))">bodies</a>', page.text)
     assert found is not None
     shown = await client.get(found.group(1))

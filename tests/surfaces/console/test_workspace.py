@@ -10,6 +10,7 @@ import json
 import httpx
 import pytest
 
+from frontdesk.domain.errands import service as errands
 from frontdesk.domain.services import Services
 from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import service as workspaces
@@ -106,6 +107,28 @@ async def test_what_is_not_restored(
 
     await signed_in(client, workspace, admin)
     csrf = token_in((await client.get(path(workspace, PAGE))).text)
+    async with services.write() as unit:
+        theirs_area = await errands.add_area(unit, other.id, "theirs", organisation="them")
+    head = theirs.content.splitlines()[0]
+    stamp = '"created_on":"2026-01-01T00:00:00"'
+    hostile = [
+        ('{"t":"tag","r":{"id":"x","name":"a"}}', "must be a whole number"),
+        ('{"t":"tag","r":{"id":999999990}}', "tag.name must have a value"),
+        ('{"t":"area_archive","r":{"area_id":' + str(theirs_area) + ',"name":"a",'
+         '"content_type":"text/plain","content":"YQ==",' + stamp + "}}",
+         "area_archive.area_id"),
+        ('{"t":"csm_consumer","r":{"sys_id":"' + "a" * 40 + '"}}', "longer than 32"),
+        ('{"t":"tag","r":{"name":"twice"}}\n{"t":"tag","r":{"name":"twice"}}',
+         "the database refused a row of tag"),
+    ]  # fmt: skip
+    for row, said in hostile:
+        answer = await client.post(
+            path(workspace, PAGE + "/restore"),
+            data={"csrf": csrf},
+            files={"snapshot": ("s.jsonl", head + b"\n" + row.encode(), "application/x-ndjson")},
+        )
+        assert answer.status_code in (400, 409), answer.text
+        assert said in answer.text, (row, answer.text)
     for content, status, said in (
         (b"hello\n", 400, "line 1"),
         (theirs.content[:40], 400, "line 1"),

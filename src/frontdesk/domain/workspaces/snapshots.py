@@ -61,15 +61,28 @@ def _plain(value: Any) -> Any:
 
 
 def _typed(column: sa.Column[Any], value: Any) -> Any:
+    """The column's value from its JSON form (``ValueError`` when it cannot be one)."""
     if value is None:
+        if not column.nullable and column.name != "id":
+            raise ValueError(f"{column.table.name}.{column.name} must have a value")
         return None
     kind = column.type
+    if isinstance(kind, sa.DateTime | sa.Date | sa.LargeBinary | sa.String) and not isinstance(
+        value, str
+    ):
+        raise ValueError(f"{column.table.name}.{column.name} must be text")
     if isinstance(kind, sa.DateTime):
-        return datetime.fromisoformat(str(value))
+        return datetime.fromisoformat(value)
     if isinstance(kind, sa.Date):
-        return date.fromisoformat(str(value))
+        return date.fromisoformat(value)
     if isinstance(kind, sa.LargeBinary):
-        return base64.b64decode(str(value), validate=True)
+        return base64.b64decode(value, validate=True)
+    if isinstance(kind, sa.String) and kind.length is not None and len(value) > kind.length:
+        raise ValueError(f"{column.table.name}.{column.name} is longer than {kind.length}")
+    if isinstance(kind, sa.Boolean) and not isinstance(value, bool):
+        raise ValueError(f"{column.table.name}.{column.name} must be true or false")
+    if isinstance(kind, sa.Integer) and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ValueError(f"{column.table.name}.{column.name} must be a whole number")
     return value
 
 
@@ -122,22 +135,42 @@ def _row(number: int, text: str, workspace_id: int) -> tuple[sa.Table, dict[str,
         unknown = sorted(set(given) - set(table.c.keys()))
         if unknown:
             raise _invalid(number, f"{table.name} has no column {unknown[0]}")
+        missing = [
+            column.name for column in table.c
+            if not column.nullable and column.name not in given and column.name != "workspace_id"
+            and column.default is None and column.server_default is None
+            and not (column.primary_key and column.autoincrement is True)
+        ]  # fmt: skip
+        if missing:
+            raise _invalid(number, f"{table.name}.{missing[0]} must have a value")
         values = {name: _typed(table.c[name], value) for name, value in given.items()}
     except Invalid:
         raise
-    except (ValueError, KeyError, TypeError):
+    except ValueError as error:
+        raise _invalid(number, str(error) or "not a value its column can hold") from None
+    except (KeyError, TypeError):
         raise _invalid(number, "not a row of a table this server has") from None
     if "workspace_id" in table.c:
         values["workspace_id"] = workspace_id
     return table, values
 
 
-async def _flush(unit: Unit, table: sa.Table, batch: list[dict[str, Any]]) -> None:
+async def _flush(
+    unit: Unit, table: sa.Table, batch: list[dict[str, Any]], workspace_id: int, line: int
+) -> None:
+    """Put a batch of one table's rows in (``line``: the batch's last line)."""
     ids = [int(row["id"]) for row in batch if row.get("id") is not None]
     clash = await rows.taken(unit.tx, table, ids)
     if clash:
         raise Conflict(Thing.RECORD, str(clash[0]), table=table.name)
-    await rows.put(unit.tx, table, batch)
+    stranger = await rows.strangers(unit.tx, table, batch, workspace_id)
+    if stranger is not None:
+        column, value = stranger
+        raise _invalid(line, f"{table.name}.{column} {value} is no row of this snapshot's")
+    try:
+        await rows.put(unit.tx, table, batch)
+    except rows.Refused as error:
+        raise _invalid(line, f"the database refused a row of {error}") from None
 
 
 def _forget(unit: Unit, workspace: Workspace) -> None:
@@ -158,7 +191,7 @@ async def restore(unit: Unit, workspace: Workspace, lines: Iterable[str]) -> Res
     count, tables = 0, set()
     batch: list[dict[str, Any]] = []
     current: sa.Table | None = None
-    head = False
+    head, last = False, 1
     for number, text in enumerate(lines, start=1):
         if not text.strip():
             continue
@@ -169,15 +202,16 @@ async def restore(unit: Unit, workspace: Workspace, lines: Iterable[str]) -> Res
         table, values = _row(number, text, workspace.id)
         if table is not current or len(batch) >= PAGE or values.keys() != batch[0].keys():
             if current is not None:
-                await _flush(unit, current, batch)
+                await _flush(unit, current, batch, workspace.id, last)
             current, batch = table, []
         batch.append(values)
+        last = number
         tables.add(table.name)
         count += 1
     if not head:
         raise _invalid(1, "empty: not a frontdesk snapshot")
     if current is not None:
-        await _flush(unit, current, batch)
+        await _flush(unit, current, batch, workspace.id, last)
     await rows.advance_ids(unit.tx)
     await rows.recount(unit.tx, workspace.id)
     _forget(unit, workspace)
