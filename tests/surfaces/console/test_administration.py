@@ -182,6 +182,51 @@ async def test_an_agent_is_refused_every_administration_page(
     await signed_in(client, workspace, agent)
     for page in ("/console/users", "/console/clients", "/console/egain",
                  "/console/customer-central", "/console/journal",
-                 "/console/workspace"):  # fmt: skip
+                 "/console/workspace", "/console/settings",
+                 "/console/cention/areas"):  # fmt: skip
         assert (await client.get(path(workspace, page))).status_code == 403, page
     assert (await client.get(path(workspace, "/console/people"))).status_code == 200
+
+
+async def test_settings_areas_and_agents(
+    client: httpx.AsyncClient, services: Services, workspace: Workspace
+) -> None:
+    admin, csrf = await admin_in(client, services, workspace)
+    settings = path(workspace, "/console/settings")
+    consumers = path(workspace, "/api/now/table/csm_consumer")
+    await client.post(consumers, json={"first_name": "Ivo"}, headers=admin.headers)
+    invalid = {"sysparm_query": "no_such_field=1"}
+    before = await client.get(consumers, params=invalid, headers=admin.headers)
+    assert len(before.json()["result"]) == 1  # an invalid part is ignored
+    switch = {"csrf": csrf, "name": "glide.invalid_query.returns_no_rows", "value": "true"}
+    assert (await client.post(settings + "/properties", data=switch)).status_code == 303
+    after = await client.get(consumers, params=invalid, headers=admin.headers)
+    assert after.json()["result"] == []  # now it selects nothing
+    field = {"csrf": csrf, "table": "csm_consumer", "element": "u_tier", "type": "string",
+             "label": "Tier", "max_length": "40"}  # fmt: skip
+    assert (await client.post(settings + "/fields", data=field)).status_code == 303
+    made = await client.post(consumers, json={"first_name": "Tia", "u_tier": "gold"},
+                             headers=admin.headers)  # fmt: skip
+    assert made.json()["result"]["u_tier"] == "gold"
+    wrong = await client.post(settings + "/fields", data={**field, "element": "tier"})
+    assert wrong.status_code == 400
+    shown = (await client.get(settings)).text
+    assert "<code>u_tier</code>" in shown
+    assert "<code>glide.invalid_query.returns_no_rows</code>" in shown
+
+    areas = path(workspace, "/console/cention/areas")
+    area = {"csrf": csrf, "name": "Returns", "organisation": "Shop"}
+    assert (await client.post(areas, data=area)).status_code == 303
+    assert "<td>Returns</td><td>Shop</td>" in (await client.get(areas)).text
+    other = await factories.user(services, workspace)
+    agent = {"csrf": csrf, "user_name": admin.user_name, "system_group": "night",
+             "device": "5", "extension": "6"}  # fmt: skip
+    assert (await client.post(areas + "/agents", data=agent)).status_code == 303
+    listed = (await client.get(areas)).text
+    assert f"<td>{admin.user_name}</td><td>night</td><td>5</td><td>6</td>" in listed
+    taken = await client.post(areas + "/agents", data={**agent, "user_name": other.user_name})
+    assert taken.status_code == 409
+    bad = await client.post(areas + "/agents", data={**agent, "device": "x"})
+    assert bad.status_code == 400
+    nobody = await client.post(areas + "/agents", data={**agent, "user_name": "nobody"})
+    assert nobody.status_code == 404

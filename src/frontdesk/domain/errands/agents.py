@@ -48,3 +48,21 @@ async def save(unit: Unit, workspace_id: int, person: Agent) -> int:
     return await repository.save_agent(
         unit.tx, workspace_id=workspace_id, user_sys_id=person.user_sys_id, values=values
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    number: int
+    user_name: str
+    person: Agent
+
+
+async def listed(unit: Unit, workspace_id: int) -> list[Listed]:
+    """The workspace's agents, by number."""
+    found = []
+    for row in await repository.agents(unit.tx, workspace_id=workspace_id):
+        person = Agent(
+            str(row["user_sys_id"]), str(row["system_group"]), row["device_id"], row["extension_id"]
+        )
+        found.append(Listed(int(row["id"]), str(row["user_name"] or ""), person))
+    return found

@@ -384,3 +384,33 @@ async def actions_of(tx: Transaction, *, errand_ids: Sequence[int]) -> list[dict
         .order_by(errand_action.c.errand_id, errand_action.c.id)
     )
     return (await tx.fetch(statement)).mappings()
+
+
+async def areas(tx: Transaction, *, workspace_id: int) -> list[dict[str, Any]]:
+    """The workspace's areas with their organisations' names, by name."""
+    statement = (
+        sa.select(area.c.id, area.c.name, organisation.c.name.label("organisation"))
+        .select_from(area.outerjoin(organisation, organisation.c.id == area.c.organisation_id))
+        .where(area.c.workspace_id == workspace_id)
+        .order_by(area.c.name, area.c.id)
+    )
+    return (await tx.fetch(statement)).mappings()
+
+
+async def agents(tx: Transaction, *, workspace_id: int) -> list[dict[str, Any]]:
+    """The workspace's agents with their user names, by agent number."""
+    statement = (
+        sa.select(agent, _USERS.c.user_name)
+        .select_from(
+            agent.outerjoin(
+                _USERS,
+                sa.and_(
+                    _USERS.c.workspace_id == agent.c.workspace_id,
+                    _USERS.c.sys_id == agent.c.user_sys_id,
+                ),
+            )
+        )
+        .where(agent.c.workspace_id == workspace_id)
+        .order_by(agent.c.id)
+    )
+    return (await tx.fetch(statement)).mappings()

@@ -437,3 +437,11 @@ async def add_area(
 async def area_ids(unit: Unit, workspace_id: int, given: Sequence[str]) -> list[int]:
     """Areas by id or name; ``NotFound`` for one that does not exist."""
     return [await _area(unit, workspace_id, name) for name in given]
+
+
+async def areas(unit: Unit, workspace_id: int) -> list[tuple[int, str, str]]:
+    """The workspace's areas: (id, name, organisation), by name."""
+    return [
+        (int(row["id"]), str(row["name"]), str(row["organisation"] or ""))
+        for row in await repository.areas(unit.tx, workspace_id=workspace_id)
+    ]

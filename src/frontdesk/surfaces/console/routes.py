@@ -18,6 +18,7 @@ from frontdesk.domain.auth import browser
 from frontdesk.domain.workspace import Workspace
 from frontdesk.errors import Throttled, Unauthenticated
 from frontdesk.surfaces.console import (
+    cention_areas,
     cention_callback,
     cention_exports,
     cention_tokens,
@@ -27,6 +28,7 @@ from frontdesk.surfaces.console import (
     journal,
     pages,
     people,
+    settings,
     users,
 )
 from frontdesk.surfaces.console import workspace as workspace_tools
@@ -157,6 +159,8 @@ def surface() -> Surface:
             *clients.routes(),
             *egain.routes(),
             *customer_central.routes(),
+            *settings.routes(),
+            *cention_areas.routes(),
             *journal.routes(),
             *workspace_tools.routes(),
         ],
