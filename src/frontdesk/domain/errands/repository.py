@@ -28,6 +28,11 @@ from frontdesk.store.schema import sa_table
 _USERS = sa_table("sys_user")
 
 
+def _user_of(column: sa.Column[Any]) -> sa.ColumnElement[bool]:
+    """Joins the user ``column`` (a sys_id) names, in the column's own workspace."""
+    return sa.and_(_USERS.c.workspace_id == column.table.c.workspace_id, _USERS.c.sys_id == column)
+
+
 def _one(table: sa.Table, *columns: Any) -> Prepared:
     return Prepared(
         sa.select(*columns).where(
@@ -56,10 +61,7 @@ _ERRAND = Prepared(
         .outerjoin(organisation, organisation.c.id == area.c.organisation_id)
         .outerjoin(
             _USERS,
-            sa.and_(
-                _USERS.c.workspace_id == errand.c.workspace_id,
-                _USERS.c.sys_id == errand.c.agent_sys_id,
-            ),
+            _user_of(errand.c.agent_sys_id),
         )
         .outerjoin(
             agent,
@@ -120,10 +122,7 @@ _AGENT_BY_NUMBER = Prepared(
     .select_from(
         agent.join(
             _USERS,
-            sa.and_(
-                _USERS.c.workspace_id == agent.c.workspace_id,
-                _USERS.c.sys_id == agent.c.user_sys_id,
-            ),
+            _user_of(agent.c.user_sys_id),
         )
     )
     .where(agent.c.workspace_id == sa.bindparam("ws"), agent.c.id == sa.bindparam("id"))
@@ -374,10 +373,7 @@ async def actions_of(tx: Transaction, *, errand_ids: Sequence[int]) -> list[dict
         .select_from(
             errand_action.outerjoin(
                 _USERS,
-                sa.and_(
-                    _USERS.c.workspace_id == errand_action.c.workspace_id,
-                    _USERS.c.sys_id == errand_action.c.user_sys_id,
-                ),
+                _user_of(errand_action.c.user_sys_id),
             )
         )
         .where(errand_action.c.errand_id.in_(sorted(set(errand_ids))))
@@ -404,10 +400,7 @@ async def agents(tx: Transaction, *, workspace_id: int) -> list[dict[str, Any]]:
         .select_from(
             agent.outerjoin(
                 _USERS,
-                sa.and_(
-                    _USERS.c.workspace_id == agent.c.workspace_id,
-                    _USERS.c.sys_id == agent.c.user_sys_id,
-                ),
+                _user_of(agent.c.user_sys_id),
             )
         )
         .where(agent.c.workspace_id == workspace_id)
