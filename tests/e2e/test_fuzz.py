@@ -33,11 +33,18 @@ NOT_SENT = frozenset(
 
 
 def unsent(value: object) -> bool:
-    """A query value that is a list or an object of nothing (``[]``, ``[[]]``, ``{}``,
-    ``{"": []}``) puts nothing on the wire (or a blank, which means the default)."""
+    """A query value that is a list or an object of nothing or of blanks (``[]``, ``[[]]``,
+    ``{}``, ``{"": []}``, ``[""]``, ``{"a": ""}``) puts nothing on the wire, or a blank,
+    which means the default: it is not the invalid value it was made to be."""
+    return _blank(value, top=True)
+
+
+def _blank(value: object, *, top: bool = False) -> bool:
     if isinstance(value, dict):
-        return all(unsent(item) for item in value.values())
-    return isinstance(value, list) and all(unsent(item) for item in value)
+        return all(_blank(item) for item in value.values())
+    if isinstance(value, list):
+        return all(_blank(item) for item in value)
+    return not top and value == ""
 
 
 def egain_token(server: Server) -> str:
