@@ -16,12 +16,13 @@ from rich.table import Table
 
 from frontdesk import tls
 from frontdesk.cli.common import DATABASE, WORKSPACE, console, output, run, settings_for
-from frontdesk.domain.access import Actor, system
+from frontdesk.domain.access import system
 from frontdesk.domain.auth import oauth, users
 from frontdesk.domain.demo import loader
 from frontdesk.domain.dictionary.service import TYPES
 from frontdesk.domain.records import service as records
 from frontdesk.domain.services import Services
+from frontdesk.domain.settings import service as settings
 from frontdesk.domain.synthetic import consumers as synthetic
 from frontdesk.domain.workspace import Workspace
 from frontdesk.domain.workspaces import service as workspaces
@@ -379,13 +380,6 @@ def oauth_client_list(
 # --------------------------------------------------------------------------- properties and fields
 
 
-async def _upsert(
-    services: Services, actor: Actor, table: str, query: str, values: dict[str, object]
-) -> None:
-    async with services.write() as unit:
-        await records.upsert(unit, actor, REGISTRY[table], parse(query), values)
-
-
 @property_.command("set")
 def property_set(
     name: str,
@@ -397,13 +391,8 @@ def property_set(
 
     async def work(services: Services) -> None:
         found = await _workspace(services, workspace_name)
-        await _upsert(
-            services,
-            system(found.id),
-            "sys_properties",
-            f"name={name}",
-            {"name": name, "value": value},
-        )
+        async with services.write() as unit:
+            await settings.set_property(unit, system(found.id), name, value)
 
     run(settings_for(database), work)
     console.print(f"{name} = {value}")
@@ -434,25 +423,16 @@ def field_add(
     database: str | None = DATABASE,
 ) -> None:
     """Add a custom u_ field to a table (the Table and Consumer APIs show it)."""
-    if table not in REGISTRY or not name.startswith("u_") or kind not in TYPES:
+    wanted = settings.CustomField(table, name, kind, label, max_length, reference or None)
+    if not wanted.acceptable:
         raise typer.BadParameter(
             "expected a known table, a name starting with u_ and a known --type"
         )
 
     async def work(services: Services) -> None:
         found = await _workspace(services, workspace_name)
-        values: dict[str, object] = {
-            "name": table,
-            "element": name,
-            "column_label": label or name,
-            "internal_type": kind,
-            "max_length": max_length,
-            "reference": reference or None,
-            "active": True,
-        }
-        await _upsert(
-            services, system(found.id), "sys_dictionary", f"name={table}^element={name}", values
-        )
+        async with services.write() as unit:
+            await settings.add_field(unit, system(found.id), wanted)
 
     run(settings_for(database), work)
     console.print(f"{table}.{name} ({kind}) added")

@@ -53,18 +53,18 @@ def _by_sys_id(table: sa.Table) -> Prepared:
 
 _LOGINS = {name: _login(sa_table(name)) for name in SIGN_INS}
 _USERS = {name: _by_sys_id(sa_table(name)) for name in SIGN_INS}
+# A user's grants with their roles, and the grants in force.
+_GRANTED = grants.join(
+    roles, sa.and_(roles.c.sys_id == grants.c.role, roles.c.workspace_id == grants.c.workspace_id)
+)
+_IN_FORCE = sa.func.coalesce(grants.c.state, "active") == "active"
 _ROLES = Prepared(
     sa.select(roles.c.name)
-    .select_from(
-        grants.join(
-            roles,
-            sa.and_(roles.c.sys_id == grants.c.role, roles.c.workspace_id == grants.c.workspace_id),
-        )
-    )
+    .select_from(_GRANTED)
     .where(
         grants.c.workspace_id == sa.bindparam("ws"),
         grants.c.user == sa.bindparam("user"),
-        sa.func.coalesce(grants.c.state, "active") == "active",
+        _IN_FORCE,
     )
 )
 _CLIENT = Prepared(
@@ -142,18 +142,11 @@ async def roles_of_users(
         return {}
     statement = (
         sa.select(grants.c.user, roles.c.name)
-        .select_from(
-            grants.join(
-                roles,
-                sa.and_(
-                    roles.c.sys_id == grants.c.role, roles.c.workspace_id == grants.c.workspace_id
-                ),
-            )
-        )
+        .select_from(_GRANTED)
         .where(
             grants.c.workspace_id == workspace_id,
             grants.c.user.in_(sorted(set(user_sys_ids))),
-            sa.func.coalesce(grants.c.state, "active") == "active",
+            _IN_FORCE,
         )
     )
     found: dict[str, set[str]] = {}

@@ -25,8 +25,6 @@ class Listed:
     id: int
     channel: str
     subject: str
-    sender: str
-    area: str | None
     state: str  # open, answered or closed
     created_on: datetime
     steps: tuple[Step, ...]
@@ -55,8 +53,6 @@ async def of_card(
             id=int(row["id"]),
             channel=channels.by_number(int(row["channel"])).name,
             subject=str(row["subject"] or ""),
-            sender=str(row["from_address"] or ""),
-            area=row["area_name"],
             state=_state(row),
             created_on=row["created_on"],
             steps=tuple(steps.get(int(row["id"]), ())),

@@ -325,13 +325,10 @@ _OF_CARD = Prepared(
         errand.c.id,
         errand.c.channel,
         errand.c.subject,
-        errand.c.from_address,
         errand.c.answered,
         errand.c.closed,
         errand.c.created_on,
-        area.c.name.label("area_name"),
     )
-    .select_from(errand.outerjoin(area, area.c.id == errand.c.area_id))
     .where(
         errand.c.workspace_id == sa.bindparam("ws"),
         errand.c.card_id == sa.bindparam("card"),

@@ -10,16 +10,18 @@ history is. Times are to the second: a page never ends inside a second, so the n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from frontdesk.domain.access import Actor
 from frontdesk.domain.errands import history
 from frontdesk.domain.errands.history import Listed, Step
 from frontdesk.domain.people.person import CONSUMERS, Person
 from frontdesk.domain.records import service as records
+from frontdesk.domain.records import views
 from frontdesk.domain.records.service import Record
 from frontdesk.domain.services import Unit
 from frontdesk.errors import Operation
@@ -28,7 +30,6 @@ from frontdesk.store.registry import TableDef
 from frontdesk.store.tables import REGISTRY
 
 LIMIT = 50
-ARTICLES = REGISTRY["kb_knowledge"]
 
 
 class Source(StrEnum):
@@ -46,7 +47,6 @@ class Event:
     title: str
     detail: str = ""
     state: str = ""
-    reference: str = ""  # the record's sys_id, or the errand's id
     steps: tuple[Step, ...] = ()
 
 
@@ -57,74 +57,73 @@ class Timeline:
     older: datetime | None = None  # where the next page starts (inclusive); None: no more
 
 
-def _label(table: TableDef, name: str, record: Record) -> str:
-    value = record.get(name)
-    found = table.field(name)
-    for choice, label in (found.choices if found is not None else ()) or ():
-        if str(choice) == str(value):
-            return label
+# A record, and its fields as the caller reads them (a choice as its label, a reference as
+# its record's display value).
+Shown = Mapping[str, Any]
+
+
+def _text(shown: Shown, name: str) -> str:
+    value = shown.get(name)
     return "" if value is None else str(value)
 
 
-def _interaction(table: TableDef, record: Record) -> Event:
-    kind = _label(table, "type", record)
+def _interaction(record: Record, shown: Shown) -> Event:
+    title = f"{_text(shown, 'type')} interaction {_text(shown, 'number')}"
     return Event(
-        record["sys_created_on"], Source.INTERACTION, f"{kind} interaction {record['number']}",
-        str(record.get("short_description") or ""), _label(table, "state", record),
-        str(record["sys_id"]),
+        record["sys_created_on"], Source.INTERACTION, title, _text(shown, "short_description"),
+        _text(shown, "state"),
     )  # fmt: skip
 
 
-def _call(table: TableDef, record: Record) -> Event:
-    direction = _label(table, "direction", record) or "A"
+def _call(record: Record, shown: Shown) -> Event:
     seconds = record.get("duration")
-    detail = " · ".join(
-        part
-        for part in (str(record.get("phone_number") or ""), f"{seconds} s" if seconds else "")
-        if part
-    )
-    title = f"{direction} call {record.get('call_id') or ''}".strip()
-    return Event(record["sys_created_on"], Source.CALL, title, detail, "", str(record["sys_id"]))
+    parts = (_text(shown, "phone_number"), f"{seconds} s" if seconds else "")
+    title = f"{_text(shown, 'direction') or 'A'} call {_text(shown, 'call_id')}".strip()
+    detail = " · ".join(part for part in parts if part)
+    return Event(record["sys_created_on"], Source.CALL, title, detail)
 
 
-def _case(table: TableDef, record: Record) -> Event:
+def _case(record: Record, shown: Shown) -> Event:
     return Event(
-        record["sys_created_on"], Source.CASE, f"Case {record['number']}",
-        str(record.get("short_description") or ""), _label(table, "state", record),
-        str(record["sys_id"]),
+        record["sys_created_on"], Source.CASE, f"Case {_text(shown, 'number')}",
+        _text(shown, "short_description"), _text(shown, "state"),
     )  # fmt: skip
 
 
-def _article(table: TableDef, record: Record) -> Event:
+def _article(record: Record, shown: Shown) -> Event:
     times = int(record.get("times_viewed") or 1)
     detail = f"viewed {times} time{'s' if times != 1 else ''}"
     if record.get("useful"):
         detail += " · found it useful"
-    article = str(record.get("article") or "")
-    return Event(record["sys_created_on"], Source.ARTICLE, article, detail, "", article)
+    # Its short description, when the caller may read it; else its sys_id.
+    title = _text(shown, "article") or str(record.get("article") or "")
+    return Event(record["sys_created_on"], Source.ARTICLE, title, detail)
 
 
 def _errand(errand: Listed) -> Event:
     title = f"{errand.channel} errand {errand.id}"
     return Event(
-        errand.created_on, Source.ERRAND, title, errand.subject, errand.state, str(errand.id),
-        errand.steps,
-    )  # fmt: skip
+        errand.created_on, Source.ERRAND, title, errand.subject, errand.state, errand.steps
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class _Tracked:
     source: Source
     table: TableDef
-    event: Callable[[TableDef, Record], Event]
+    shown: tuple[str, ...]  # the fields its events show, as the caller reads them
+    event: Callable[[Record, Shown], Event]
 
 
 _TRACKED = (
-    _Tracked(Source.INTERACTION, REGISTRY["interaction"], _interaction),
-    _Tracked(Source.CALL, REGISTRY["sn_openframe_phone_log"], _call),
-    _Tracked(Source.CASE, REGISTRY["sn_customerservice_case"], _case),
-    _Tracked(Source.ARTICLE, REGISTRY["kb_use"], _article),
-)
+    _Tracked(Source.INTERACTION, REGISTRY["interaction"],
+             ("type", "number", "short_description", "state"), _interaction),
+    _Tracked(Source.CALL, REGISTRY["sn_openframe_phone_log"],
+             ("direction", "call_id", "phone_number"), _call),
+    _Tracked(Source.CASE, REGISTRY["sn_customerservice_case"],
+             ("number", "short_description", "state"), _case),
+    _Tracked(Source.ARTICLE, REGISTRY["kb_use"], ("article",), _article),
+)  # fmt: skip
 
 
 def _tie(tracked: _Tracked, person: Person) -> str | None:
@@ -141,28 +140,16 @@ async def _read(
 ) -> tuple[list[Event], int]:
     bound = f"^sys_created_on<={upto:%Y-%m-%d %H:%M:%S}" if upto is not None else ""
     query = parse(f"{tie}{bound}^ORDERBYDESCsys_created_on")
-    page = await records.query(
-        unit, actor, tracked.table, query, limit=limit, offset=0, count=upto is None
-    )
-    return [tracked.event(tracked.table, record) for record in page.records], page.total or 0
-
-
-async def _titled(unit: Unit, actor: Actor, events: list[Event]) -> list[Event]:
-    """Article views titled by their articles' short descriptions."""
-    wanted = sorted({e.reference for e in events if e.source is Source.ARTICLE and e.reference})
-    if not wanted or not actor.allows(Operation.QUERY, ARTICLES):
-        return events
-    query = parse(f"sys_idIN{','.join(wanted)}")
-    page = await records.query(
-        unit, actor, ARTICLES, query, limit=len(wanted), offset=0, count=False
-    )
-    titles = {r["sys_id"]: str(r.get("short_description") or r.get("number")) for r in page.records}
-    return [
-        Event(e.at, e.source, titles.get(e.reference, e.title), e.detail, e.state, e.reference)
-        if e.source is Source.ARTICLE
-        else e
-        for e in events
+    table = tracked.table
+    page = await records.query(unit, actor, table, query, limit=limit, offset=0, count=upto is None)
+    view = await views.view(unit, actor, table, page.records, fields=tracked.shown, display=True)
+    assert view.displays is not None
+    names = [column.name for column in view.columns]
+    events = [
+        tracked.event(record, dict(zip(names, row, strict=True)))
+        for record, row in zip(page.records, view.displays, strict=True)
     ]
+    return events, page.total or 0
 
 
 async def of(
@@ -192,4 +179,4 @@ async def of(
         if not shown:  # more than a page in one second: show it, go on before it
             shown, older = [e for e in gathered if e.at == older], older - timedelta(seconds=1)
         gathered = shown
-    return Timeline(await _titled(unit, actor, gathered), counts, older)
+    return Timeline(gathered, counts, older)

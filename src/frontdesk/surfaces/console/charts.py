@@ -10,7 +10,6 @@ from typing import Any
 
 PALETTE = ("#0b6e4f", "#1f4fa8", "#c2410c", "#7c3aed", "#b45309", "#0e7490", "#be185d", "#4d7c0f")
 DONUTS = frozenset({"donut", "pie"})
-BARS = frozenset({"bar", "horizontal_bar"})
 LINES = frozenset({"line", "trend"})
 WIDTH, HEIGHT = 240, 140
 

@@ -31,7 +31,7 @@ KINDS = {
     "sn_customercentral_report_group_config": "Report group",
     "sn_customercentral_report_config": "Report",
 }
-EDITABLE = ("title", "order", "active", "report_type", "group_by")
+PEOPLE = 200  # customers the preview offers, by name
 
 
 def _chart(card: overview.Card) -> charts.Chart:
@@ -76,7 +76,7 @@ async def _page(visit: Visit, status: int = 200, problem: str = "") -> Response:
         cards.sort(key=lambda pair: (pair[1].get("order") or 0, pair[1]["sys_created_on"]))
         people_table = REGISTRY.get(str(chosen.get("context_table")))
         if people_table is not None:
-            people = await visit.listed(people_table, "ORDERBYname")
+            people = await visit.listed(people_table, "ORDERBYname", limit=PEOPLE)
         customer = customer or (people[0]["sys_id"] if people else "")
         if customer and chosen.get("active") is not False:
             preview, trouble = await _preview(visit, chosen, customer)
@@ -89,7 +89,7 @@ async def _page(visit: Visit, status: int = 200, problem: str = "") -> Response:
     ]  # fmt: skip
     return visit.render(
         "customer_central.html", status, contexts=contexts, chosen=chosen, cards=cards,
-        kinds=KINDS, people=people[:200], customer=customer, preview=preview, shown=shown,
+        kinds=KINDS, people=people, customer=customer, preview=preview, shown=shown,
         trouble=trouble, problem=problem, columns=columns or [12], report_types=REPORT_TYPES,
         tables=sorted(REGISTRY),
     )  # fmt: skip

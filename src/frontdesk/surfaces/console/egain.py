@@ -8,14 +8,12 @@ from starlette.routing import Route
 
 from frontdesk.domain.customers import departments
 from frontdesk.domain.properties import service as properties
-from frontdesk.domain.records import service as records
-from frontdesk.query.parser import parse
+from frontdesk.domain.settings import service as settings
 from frontdesk.store.tables import REGISTRY
 from frontdesk.surfaces.console.visit import Visit, signed
 
 PATH = "/console/egain"
 DEPARTMENTS = REGISTRY["cmn_department"]
-PROPERTIES = REGISTRY["sys_properties"]
 NAME = properties.CUSTOMER_DEPARTMENTALIZATION
 
 
@@ -30,7 +28,7 @@ async def _page(visit: Visit, status: int = 200, problem: str = "") -> Response:
 
 
 @signed(admin=True)
-async def settings(visit: Visit) -> Response:
+async def page(visit: Visit) -> Response:
     return await _page(visit)
 
 
@@ -48,15 +46,13 @@ async def add_department(visit: Visit) -> Response:
 async def departmentalize(visit: Visit) -> Response:
     value = "true" if visit.given.get("departmentalized") == "on" else "false"
     async with visit.services.write() as unit:
-        await records.upsert(
-            unit, visit.actor, PROPERTIES, parse(f"name={NAME}"), {"name": NAME, "value": value}
-        )
+        await settings.set_property(unit, visit.actor, NAME, value)
     return visit.redirect("/egain")
 
 
 def routes() -> list[Route]:
     return [
-        Route(PATH, settings, methods=["GET"]),
+        Route(PATH, page, methods=["GET"]),
         Route(PATH + "/departments", add_department, methods=["POST"]),
         Route(PATH + "/departmentalization", departmentalize, methods=["POST"]),
     ]

@@ -62,7 +62,7 @@ async def one(visit: Visit) -> Response:
     root = visit.request.scope.get("root_path", "")
     return visit.render(
         "person.html", person=person, timeline=events, upto=upto, root=root,
-        egain=EGAIN_CUSTOMERS, sources=timeline.Source,
+        egain=EGAIN_CUSTOMERS,
     )  # fmt: skip
 
 

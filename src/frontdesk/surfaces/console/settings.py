@@ -4,19 +4,20 @@ which the Table and Consumer APIs show."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from starlette.responses import Response
 from starlette.routing import Route
 
 from frontdesk.domain.dictionary.service import TYPES
-from frontdesk.domain.records import service as records
+from frontdesk.domain.services import Unit
+from frontdesk.domain.settings import service as settings
 from frontdesk.errors import Invalid, NotFound
-from frontdesk.query.ast import EMPTY
 from frontdesk.store.tables import REGISTRY
 from frontdesk.surfaces.console.visit import Visit, signed
 
 PATH = "/console/settings"
-PROPERTIES = REGISTRY["sys_properties"]
-DICTIONARY = REGISTRY["sys_dictionary"]
+PROPERTIES, DICTIONARY = settings.PROPERTIES, settings.DICTIONARY
 
 
 async def _page(visit: Visit, status: int = 200, problem: str = "", **values: object) -> Response:
@@ -33,14 +34,10 @@ async def page(visit: Visit) -> Response:
     return await _page(visit)
 
 
-async def _upsert(
-    visit: Visit, table_name: str, match: dict[str, str], values: dict[str, object]
-) -> Response:
-    table = REGISTRY[table_name]
-    found_by = EMPTY.also(*(records.equals(table, k, v) for k, v in match.items()))
+async def _saved(visit: Visit, save: Callable[[Unit], Awaitable[None]]) -> Response:
     try:
         async with visit.services.write() as unit:
-            await records.upsert(unit, visit.actor, table, found_by, values)
+            await save(unit)
     except (Invalid, NotFound) as error:
         return await _page(visit, 400, f"Not saved: {error}.", form=visit.given)
     return visit.redirect("/settings")
@@ -52,25 +49,23 @@ async def set_property(visit: Visit) -> Response:
     if not name:
         return await _page(visit, 400, "A property needs a name.", form=visit.given)
     value = visit.given.get("value", "")
-    return await _upsert(visit, PROPERTIES.name, {"name": name}, {"name": name, "value": value})
+    return await _saved(visit, lambda unit: settings.set_property(unit, visit.actor, name, value))
 
 
 @signed(admin=True)
 async def add_field(visit: Visit) -> Response:
     given = visit.given
-    table, name, kind = (given.get(k, "").strip() for k in ("table", "element", "type"))
+    table, name, kind, label, reference = (
+        given.get(k, "").strip() for k in ("table", "element", "type", "label", "reference")
+    )
     length = given.get("max_length", "").strip() or "255"
-    if table not in REGISTRY or not name.startswith("u_") or kind not in TYPES:
-        problem = "A field needs a table, a name that starts with u_, and a type."
-        return await _page(visit, 400, problem, form=given)
     if not length.isdecimal():
         return await _page(visit, 400, "The maximum length is a whole number.", form=given)
-    values: dict[str, object] = {
-        "name": table, "element": name, "column_label": given.get("label", "").strip() or name,
-        "internal_type": kind, "max_length": int(length),
-        "reference": given.get("reference", "").strip() or None, "active": True,
-    }  # fmt: skip
-    return await _upsert(visit, DICTIONARY.name, {"name": table, "element": name}, values)
+    wanted = settings.CustomField(table, name, kind, label, int(length), reference or None)
+    if not wanted.acceptable:
+        problem = "A field needs a table, a name that starts with u_, and a type."
+        return await _page(visit, 400, problem, form=given)
+    return await _saved(visit, lambda unit: settings.add_field(unit, visit.actor, wanted))
 
 
 def routes() -> list[Route]:

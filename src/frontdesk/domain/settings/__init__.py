@@ -1,0 +1,1 @@
+"""A workspace's settings: its system properties and its custom fields."""
